@@ -1,0 +1,107 @@
+#include "app/auth.hpp"
+
+#include "app/audit_trail.hpp"
+#include "core/crypto.hpp"
+#include "storage/catalog_store.hpp"
+#include "storage/session_store.hpp"
+
+namespace sige::app {
+
+namespace {
+
+/// A valid hash of a password nobody has, verified when the username is unknown so that
+/// answering takes as long as for a real account.
+const std::string& DummyHash() {
+    static const std::string hash = crypto::HashPassword(crypto::RandomToken(16));
+    return hash;
+}
+
+Error Throttled(Timestamp oldest, Timestamp now, std::chrono::seconds window) {
+    Error e(ErrorCode::kThrottled, "auth.throttled");
+    auto until = oldest + window;
+    auto seconds = std::chrono::duration_cast<std::chrono::seconds>(until - now).count();
+    e.retry_after_seconds = int(std::max<std::int64_t>(1, seconds));
+    return e;
+}
+
+}  // namespace
+
+domain::Actor LoadActor(storage::Transaction& tx, const domain::User& user) {
+    domain::Actor actor{user, {}};
+    if (user.unit_id) {
+        actor.scope_units = user.sees_subunits ? storage::Units(tx).Subtree(*user.unit_id)
+                                               : std::vector<UnitId>{*user.unit_id};
+    }
+    return actor;
+}
+
+Result<LoginResult> Auth::Login(const std::string& username,
+                                const std::string& password,
+                                const std::string& client) {
+    const Timestamp now = env_.clock.Now();
+    const Timestamp since = now - env_.limits.login_window;
+    std::optional<storage::UserCredentials> creds;
+    {
+        auto tx = env_.db.BeginRead();
+        storage::LoginFailures failures(*tx);
+        if (failures.CountForUser(username, since) >= env_.limits.login_failures_per_user ||
+            failures.CountForClient(client, since) >= env_.limits.login_failures_per_client) {
+            auto oldest = failures.OldestSince(username, client, since).value_or(now);
+            return Throttled(oldest, now, env_.limits.login_window);
+        }
+        creds = storage::Users(*tx).FindByUsername(username);
+    }
+    // The slow hash runs outside any transaction: it holds no lock while it works.
+    const bool match = creds ? crypto::VerifyPassword(creds->password_hash, password)
+                             : (crypto::VerifyPassword(DummyHash(), password), false);
+    if (!match) {
+        auto tx = env_.db.BeginWrite();
+        storage::LoginFailures failures(*tx);
+        failures.Purge(now - std::chrono::hours(24));
+        failures.Record(username, client, now);
+        tx->Commit();
+        return Error(ErrorCode::kUnauthenticated, "auth.bad_credentials");
+    }
+    if (!creds->user.active) {
+        return Error(ErrorCode::kUnauthenticated, "auth.inactive");
+    }
+    LoginResult out;
+    out.token = crypto::RandomToken(32);
+    out.csrf_token = crypto::RandomToken(24);
+    out.user = creds->user;
+    out.expires_at = now + env_.limits.session_lifetime;
+
+    auto tx = env_.db.BeginWrite();
+    storage::Sessions(*tx).Insert({crypto::Sha256Hex(out.token), creds->user.id, out.csrf_token,
+                                   client, now, out.expires_at});
+    Caller caller{LoadActor(*tx, creds->user), client};
+    AuditTrail trail(caller, now);
+    trail.Add("session.opened", "user", creds->user.id.value, std::nullopt);
+    trail.CommitWith(*tx);
+    return out;
+}
+
+Result<Authenticated> Auth::Authenticate(const std::string& token, const std::string& client) {
+    if (token.empty() || token.size() > 200) {
+        return Error(ErrorCode::kUnauthenticated, "auth.required");
+    }
+    const Timestamp now = env_.clock.Now();
+    auto tx = env_.db.BeginRead();
+    auto session = storage::Sessions(*tx).FindLive(crypto::Sha256Hex(token), now);
+    if (!session) {
+        return Error(ErrorCode::kUnauthenticated, "auth.session_expired");
+    }
+    auto user = storage::Users(*tx).Find(session->user_id);
+    if (!user || !user->active) {
+        return Error(ErrorCode::kUnauthenticated, "auth.inactive");
+    }
+    return Authenticated{Caller{LoadActor(*tx, *user), client}, session->csrf_token};
+}
+
+void Auth::Logout(const std::string& token) {
+    auto tx = env_.db.BeginWrite();
+    storage::Sessions(*tx).End(crypto::Sha256Hex(token), env_.clock.Now());
+    tx->Commit();
+}
+
+}  // namespace sige::app

@@ -1,0 +1,43 @@
+#pragma once
+
+// What every use case needs: the database, the blob store, the clock, the display time
+// zone, the queue of read events and the limits. Built once by the composition root
+// (server/main.cpp) and shared by all threads; everything in it is thread-safe.
+
+#include <cstdint>
+#include <string>
+
+#include "core/time.hpp"
+#include "domain/access_policy.hpp"
+#include "storage/blob_store.hpp"
+#include "storage/database.hpp"
+
+namespace sige::app {
+
+class AuditReadQueue;
+
+struct Limits {
+    std::int64_t max_upload_bytes = 50LL * 1024 * 1024;
+    int login_failures_per_user = 5;     ///< within login_window, then 429
+    int login_failures_per_client = 20;  ///< an office behind one address has many clerks
+    std::chrono::seconds login_window{15 * 60};
+    std::chrono::hours session_lifetime{12};
+};
+
+struct Env {
+    storage::Database& db;
+    const storage::BlobStore& blobs;
+    const Clock& clock;
+    AuditReadQueue& reads;
+    TimeZone zone = TimeZone::Default();  ///< how instants are shown (API offsets, PDFs)
+    Limits limits;
+};
+
+/// Who is asking and from where; built by the HTTP layer after authentication, or by the
+/// CLI for administrative commands.
+struct Caller {
+    domain::Actor actor;
+    std::string client;  ///< remote address, or "cli"
+};
+
+}  // namespace sige::app

@@ -1,0 +1,354 @@
+#include "cli/cli.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "app/admin.hpp"
+#include "app/audit_trail.hpp"
+#include "app/catalog.hpp"
+#include "core/crypto.hpp"
+#include "core/messages_es.hpp"
+#include "http/server.hpp"
+#include "storage/catalog_store.hpp"
+
+namespace sige::cli {
+
+// The OpenAPI document, embedded at build time from docs/api/openapi.json.
+extern const char* const kOpenApiJson;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// Where an installation lives: a data directory and a database URL (default inside it).
+struct Location {
+    std::string data = "./data";
+    std::string db;
+
+    std::string DatabaseUrl() const {
+        return db.empty() ? "sqlite:" + (fs::path(data) / "sige.db").string() : db;
+    }
+};
+
+void AddLocation(CLI::App* cmd, Location& loc) {
+    cmd->add_option("--data", loc.data, "Directorio de datos (base SQLite y archivos adjuntos)")
+        ->envname("SIGE_DATA")
+        ->capture_default_str();
+    cmd->add_option("--db", loc.db,
+                    "URL de la base de datos: sqlite:DIR/sige.db (por defecto, dentro de --data) "
+                    "o postgresql://usuario@host:puerto/base")
+        ->envname("SIGE_DB");
+}
+
+/// An opened installation: database migrated to this binary's schema, blob store ready.
+struct Installation {
+    std::unique_ptr<storage::Database> db;
+    std::unique_ptr<storage::BlobStore> blobs;
+    SystemClock clock;
+    std::unique_ptr<app::AuditReadQueue> reads;
+    std::unique_ptr<app::Env> env;
+};
+
+Installation Open(const Location& loc, const OpenDatabase& open_database) {
+    fs::create_directories(loc.data);
+    Installation inst;
+    inst.db = open_database(loc.DatabaseUrl());
+    storage::Migrate(*inst.db);
+    inst.blobs = std::make_unique<storage::BlobStore>(fs::path(loc.data) / "blobs");
+    inst.reads =
+        std::make_unique<app::AuditReadQueue>(*inst.db, std::chrono::milliseconds(50), 256);
+    inst.env = std::make_unique<app::Env>(app::Env{*inst.db, *inst.blobs, inst.clock, *inst.reads});
+    return inst;
+}
+
+struct ServeOptions {
+    Location loc;
+    std::string listen = "127.0.0.1:8080";
+    std::string smtp;
+    std::string public_url;
+    std::string time_zone = "America/Lima";
+    int max_upload_mb = 50;
+    int threads = 0;
+    bool exit_on_stdin_eof = false;
+};
+
+int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
+    const auto started = std::chrono::steady_clock::now();
+    auto zone = TimeZone::Find(o.time_zone);
+    if (!zone) {
+        std::cerr << "sige: zona horaria desconocida: " << o.time_zone << "\n";
+        return 2;
+    }
+    Installation inst = Open(o.loc, open_database);
+    inst.env->zone = *zone;
+    inst.env->limits.max_upload_bytes = std::int64_t(o.max_upload_mb) * 1024 * 1024;
+
+    http::ApiOptions api_options;
+    api_options.openapi_json = kOpenApiJson;
+    api_options.public_url = o.public_url.empty() ? "http://" + o.listen : o.public_url;
+    http::Api api(*inst.env, api_options);
+
+    http::ServerOptions server_options;
+    server_options.listen = o.listen;
+    server_options.threads = o.threads;
+    server_options.max_upload_bytes = inst.env->limits.max_upload_bytes;
+    http::Server server(api, *inst.blobs, server_options);
+    const std::string bound = server.Bind();
+    inst.reads->Start();
+
+    if (o.exit_on_stdin_eof) {
+        // Test servers stop by themselves when the test that started them goes away.
+        std::thread([&server] {
+            std::string line;
+            while (std::getline(std::cin, line)) {
+            }
+            server.Stop();
+        }).detach();
+    }
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    std::cout << "sige: escuchando en http://" << bound << " (listo en " << ms << " ms)"
+              << std::endl;
+    if (!o.smtp.empty()) {
+        spdlog::info("SMTP configurado; el envío de correos llega con la mesa virtual");
+    }
+    server.Run();
+    inst.reads->Stop();
+    spdlog::info("sige: detenido");
+    return 0;
+}
+
+int Init(const Location& loc,
+         bool demo,
+         const std::string& demo_password,
+         const OpenDatabase& open_database) {
+    Installation inst = Open(loc, open_database);
+    if (demo) {
+        if (!app::IsEmpty(*inst.db)) {
+            std::cout << "sige: " << loc.data
+                      << " ya tiene datos; no se agregan los de demostración.\n";
+            return 0;
+        }
+        app::CreateDemoData(*inst.env, demo_password);
+        std::cout << "sige: datos de demostración creados en " << loc.data << "\n"
+                  << "  usuarios: admin, mesa1, oficina1, carga1, consulta1, autoridad1, mesa2\n"
+                  << "  contraseña: " << demo_password << "\n";
+        return 0;
+    }
+    app::Catalog catalog(*inst.env);
+    {
+        auto tx = inst.db->BeginRead();
+        if (storage::Users(*tx).FindByUsername("admin")) {
+            std::cout << "sige: la instalación en " << loc.data << " ya está inicializada.\n";
+            return 0;
+        }
+    }
+    const std::string password = crypto::RandomToken(12);
+    app::UserInput admin;
+    admin.username = "admin";
+    admin.name = "Administración del sistema";
+    admin.profile = domain::Profile::kAdmin;
+    admin.password = password;
+    auto created = catalog.CreateUserAsSystem(admin);
+    if (!created) {
+        std::cerr << "sige: no se pudo crear el administrador\n";
+        return 1;
+    }
+    std::cout << "sige: instalación creada en " << loc.data << "\n"
+              << "  usuario: admin\n  contraseña: " << password
+              << "\n  (anótela: no se vuelve a mostrar)\n";
+    return 0;
+}
+
+struct UserAddOptions {
+    Location loc;
+    std::string username;
+    std::string name;
+    std::string email;
+    std::string profile;
+    std::int64_t unit = 0;
+    bool password_stdin = false;
+};
+
+int UserAdd(const UserAddOptions& o, const OpenDatabase& open_database) {
+    auto profile = domain::ParseProfile(o.profile);
+    if (!profile) {
+        std::cerr
+            << "sige: perfil no válido; use ADMIN, DESK, OFFICE, LOADER, VIEWER o AUTHORITY\n";
+        return 2;
+    }
+    std::string password;
+    bool generated = false;
+    if (o.password_stdin) {
+        std::getline(std::cin, password);
+    } else {
+        password = crypto::RandomToken(12);
+        generated = true;
+    }
+    Installation inst = Open(o.loc, open_database);
+    app::Catalog catalog(*inst.env);
+    app::UserInput in;
+    in.username = o.username;
+    in.name = o.name;
+    in.email = o.email;
+    in.profile = profile;
+    if (o.unit > 0) {
+        in.unit_id = std::optional<UnitId>(UnitId(o.unit));
+    }
+    in.password = password;
+    auto created = catalog.CreateUserAsSystem(in);
+    if (!created) {
+        const auto& error = created.error();
+        if (error.fields.empty()) {
+            std::cerr << "sige: " << MessageEs(error.message_key, error.args) << "\n";
+        }
+        for (const auto& f : error.fields) {
+            std::cerr << "sige: " << f.field << ": " << MessageEs(f.message_key, f.args) << "\n";
+        }
+        return 1;
+    }
+    std::cout << "sige: usuario " << o.username << " creado (id " << created->user.id.value
+              << ")\n";
+    if (generated) {
+        std::cout << "  contraseña: " << password << "\n  (anótela: no se vuelve a mostrar)\n";
+    }
+    return 0;
+}
+
+int AuditVerify(const Location& loc, const OpenDatabase& open_database) {
+    Installation inst = Open(loc, open_database);
+    auto report = app::VerifyAuditChain(*inst.db);
+    if (!report.ok) {
+        std::cout << "sige: la cadena de auditoría está ROTA en el evento " << report.first_bad
+                  << ": " << report.problem << "\n"
+                  << "  eventos verificados antes del fallo: " << report.events - 1 << "\n";
+        return 1;
+    }
+    std::cout << "sige: cadena de auditoría íntegra: " << report.events << " eventos\n"
+              << "  hash del último evento: " << report.head_hash << "\n";
+    return 0;
+}
+
+int BackupCommand(const Location& loc, const std::string& dir, const OpenDatabase& open_database) {
+    Installation inst = Open(loc, open_database);
+    const auto started = std::chrono::steady_clock::now();
+    auto report = app::Backup(*inst.db, *inst.blobs, dir);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+    std::cout << "sige: copia de seguridad en " << dir << " (" << report.blobs
+              << " archivos adjuntos, " << report.bytes << " bytes, " << ms << " ms)\n"
+              << "  para usarla: sige serve --data " << dir << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv, const OpenDatabase& open_database) {
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+    crypto::Init();
+
+    CLI::App cli{"sige: sistema de gestión de expedientes"};
+    cli.require_subcommand(1);
+
+    ServeOptions serve;
+    auto* serve_cmd = cli.add_subcommand("serve", "Sirve la API (y la aplicación web)");
+    AddLocation(serve_cmd, serve.loc);
+    serve_cmd->add_option("--listen", serve.listen, "Dirección y puerto donde escuchar")
+        ->envname("SIGE_LISTEN")
+        ->capture_default_str();
+    serve_cmd->add_option("--smtp", serve.smtp, "Servidor SMTP, p. ej. smtp://127.0.0.1:2525")
+        ->envname("SIGE_SMTP_URL");
+    serve_cmd
+        ->add_option("--public-url", serve.public_url,
+                     "URL pública base a la que apuntan los QR y los correos")
+        ->envname("SIGE_PUBLIC_URL");
+    serve_cmd
+        ->add_option("--time-zone", serve.time_zone, "Zona horaria en que se muestran las horas")
+        ->envname("SIGE_TIME_ZONE")
+        ->capture_default_str();
+    serve_cmd
+        ->add_option("--max-upload-mb", serve.max_upload_mb,
+                     "Tamaño máximo de un archivo adjunto, en MB")
+        ->envname("SIGE_MAX_UPLOAD_MB")
+        ->check(CLI::Range(1, 10240))
+        ->capture_default_str();
+    serve_cmd->add_option("--threads", serve.threads, "Hilos del servidor (0: cuatro por núcleo)")
+        ->envname("SIGE_THREADS")
+        ->check(CLI::Range(0, 256));
+    serve_cmd->add_flag("--exit-on-stdin-eof", serve.exit_on_stdin_eof,
+                        "Terminar cuando se cierre la entrada estándar (pruebas)");
+
+    Location init_loc;
+    bool demo = false;
+    std::string demo_password = "demo";
+    auto* init_cmd = cli.add_subcommand("init", "Crea una instalación nueva en --data");
+    AddLocation(init_cmd, init_loc);
+    init_cmd->add_flag("--demo", demo,
+                       "Con datos de demostración (organizaciones, unidades, usuarios)");
+    init_cmd
+        ->add_option("--demo-password", demo_password, "Contraseña de los usuarios de demostración")
+        ->capture_default_str();
+
+    UserAddOptions user_add;
+    auto* user_cmd = cli.add_subcommand("user", "Administra usuarios");
+    user_cmd->require_subcommand(1);
+    auto* add_cmd = user_cmd->add_subcommand("add", "Crea un usuario");
+    AddLocation(add_cmd, user_add.loc);
+    add_cmd->add_option("--username", user_add.username, "Nombre de usuario")->required();
+    add_cmd->add_option("--name", user_add.name, "Nombre y apellidos")->required();
+    add_cmd
+        ->add_option("--profile", user_add.profile,
+                     "ADMIN, DESK, OFFICE, LOADER, VIEWER o AUTHORITY")
+        ->required();
+    add_cmd->add_option("--unit", user_add.unit, "Id de la unidad (todos salvo ADMIN)");
+    add_cmd->add_option("--email", user_add.email, "Correo electrónico");
+    add_cmd->add_flag("--password-stdin", user_add.password_stdin,
+                      "Leer la contraseña de la entrada estándar (si no, se genera una)");
+
+    Location audit_loc;
+    auto* audit_cmd = cli.add_subcommand("audit", "Auditoría");
+    audit_cmd->require_subcommand(1);
+    auto* verify_cmd = audit_cmd->add_subcommand(
+        "verify", "Verifica la cadena de hashes del registro de auditoría");
+    AddLocation(verify_cmd, audit_loc);
+
+    Location backup_loc;
+    std::string backup_dir;
+    auto* backup_cmd = cli.add_subcommand(
+        "backup", "Copia de seguridad en caliente: base de datos y archivos adjuntos");
+    AddLocation(backup_cmd, backup_loc);
+    backup_cmd->add_option("DIR", backup_dir, "Directorio nuevo donde dejar la copia")->required();
+
+    CLI11_PARSE(cli, argc, argv);
+
+    try {
+        if (*serve_cmd) {
+            return Serve(serve, open_database);
+        }
+        if (*init_cmd) {
+            return Init(init_loc, demo, demo_password, open_database);
+        }
+        if (*add_cmd) {
+            return UserAdd(user_add, open_database);
+        }
+        if (*verify_cmd) {
+            return AuditVerify(audit_loc, open_database);
+        }
+        if (*backup_cmd) {
+            return BackupCommand(backup_loc, backup_dir, open_database);
+        }
+    } catch (const std::exception& e) {
+        std::cerr << "sige: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace sige::cli

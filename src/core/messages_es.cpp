@@ -1,0 +1,160 @@
+#include "core/messages_es.hpp"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace sige {
+
+namespace {
+
+// Sorted by key (a test checks it), so lookup is a binary search.
+constexpr std::pair<std::string_view, std::string_view> kMessages[] = {
+    {"access.admin_only", "Solo un administrador puede hacer esto."},
+    {"access.no_global_query", "Su perfil no permite la consulta global."},
+    {"access.no_unit", "Su usuario no pertenece a ninguna unidad."},
+    {"access.not_author", "Solo quien escribió la anotación, o un administrador, puede quitarla."},
+    {"access.not_destination", "El pase no está dirigido a su unidad."},
+    {"access.not_in_custody", "El expediente no está en poder de su unidad."},
+    {"access.other_unit", "Solo puede actuar en nombre de su propia unidad."},
+    {"access.outside_route", "El expediente no pasó por su unidad: no tiene acceso a su detalle."},
+    {"access.profile", "Su perfil no permite esta acción."},
+    {"access.read_only", "Su unidad recibió el expediente solo con permiso de lectura."},
+    {"access.reads_for_auditors",
+     "Solo un administrador o una autoridad puede ver las consultas del expediente."},
+    {"annotation.not_found", "La anotación no existe."},
+    {"attachment.bad_name",
+     "El nombre del archivo no puede contener barras ni caracteres de control."},
+    {"attachment.empty", "El archivo está vacío: envíe su contenido en el cuerpo de la solicitud."},
+    {"attachment.not_found", "El archivo adjunto no existe."},
+    {"attachment.too_large", "El archivo supera el límite de {} MB."},
+    {"auth.bad_credentials", "Usuario o contraseña incorrectos."},
+    {"auth.csrf", "Falta el token CSRF de la sesión (cabecera X-CSRF-Token) o no coincide."},
+    {"auth.inactive", "La cuenta está desactivada. Consulte con el administrador."},
+    {"auth.required", "Debe iniciar sesión."},
+    {"auth.session_expired", "La sesión no existe o expiró. Vuelva a iniciar sesión."},
+    {"auth.throttled",
+     "Demasiados intentos fallidos. Espere {} segundos antes de volver a intentar."},
+    {"catalog.code",
+     "El código debe tener de 1 a 20 letras mayúsculas, dígitos, guiones o guiones bajos."},
+    {"catalog.code_taken", "Ya existe un registro con ese código."},
+    {"catalog.time_zone", "La zona horaria no existe (use un nombre IANA, p. ej. America/Lima)."},
+    {"delivery_note.not_found", "El remito no existe."},
+    {"dossier.annulled", "El expediente está anulado: no admite cambios."},
+    {"dossier.annulment_already_requested", "Ya se solicitó la anulación de este expediente."},
+    {"dossier.applicant_required", "Un expediente externo necesita los datos del administrado."},
+    {"dossier.archived", "El expediente está archivado: desarchívelo antes de cambiarlo."},
+    {"dossier.code_taken",
+     "Ya existe un expediente con ese código: cambie las letras distintivas."},
+    {"dossier.in_transit", "El expediente tiene un pase pendiente de recepción."},
+    {"dossier.letters", "Las letras distintivas son hasta {} letras o dígitos, sin espacios."},
+    {"dossier.letters_fixed",
+     "Las letras distintivas forman parte del código y no se pueden cambiar."},
+    {"dossier.not_archived", "El expediente no está archivado."},
+    {"dossier.not_deletable", "Los expedientes nunca se eliminan. Solicite su anulación."},
+    {"dossier.not_found", "El expediente no existe."},
+    {"dossier.origin_fixed", "El origen (externo o interno) no se puede cambiar."},
+    {"dossier.procedure_unknown", "El procedimiento no existe en el catálogo."},
+    {"dossier.type_inactive", "El tipo de expediente está desactivado."},
+    {"dossier.type_not_external", "El tipo de expediente es interno y el expediente es externo."},
+    {"dossier.type_not_internal", "El tipo de expediente es externo y el expediente es interno."},
+    {"dossier.type_unknown", "El tipo de expediente no existe en la organización."},
+    {"dossier.unit_required", "Indique la unidad donde se registra el expediente."},
+    {"dossier_type.not_found", "El tipo de expediente no existe."},
+    {"field.bad_characters", "Contiene caracteres no permitidos."},
+    {"field.email", "No es un correo electrónico válido."},
+    {"field.enum", "Valor no válido. Use uno de: {}."},
+    {"field.phone", "No es un teléfono válido (6 a 15 dígitos)."},
+    {"field.range", "Debe estar entre {} y {}."},
+    {"field.required", "Este dato es obligatorio."},
+    {"field.too_long", "Admite como máximo {} caracteres."},
+    {"field.too_short", "Debe tener al menos {} caracteres."},
+    {"field.type_array", "Debe ser una lista."},
+    {"field.type_boolean", "Debe ser verdadero o falso (true/false)."},
+    {"field.type_date", "Debe ser una fecha AAAA-MM-DD."},
+    {"field.type_integer", "Debe ser un número entero."},
+    {"field.type_object", "Debe ser un objeto."},
+    {"field.type_text", "Debe ser un texto."},
+    {"identity.ce", "El carné de extranjería tiene de 9 a 12 letras o dígitos."},
+    {"identity.dni", "El DNI tiene 8 dígitos."},
+    {"identity.passport", "El pasaporte tiene de 6 a 12 letras o dígitos."},
+    {"identity.ruc",
+     "El RUC no es válido: 11 dígitos que empiezan con 10, 15, 17 o 20 y terminan en su dígito "
+     "verificador."},
+    {"identity.type", "Tipo de documento no válido. Use DNI, RUC, CE o PASSPORT."},
+    {"organization.not_found", "La organización no existe."},
+    {"request.body_too_large", "El cuerpo de la solicitud supera el límite de {} KB."},
+    {"request.malformed", "La solicitud HTTP no se pudo leer."},
+    {"request.malformed_json", "El cuerpo no es JSON válido."},
+    {"request.method_not_allowed", "Método no permitido en esta ruta."},
+    {"request.not_found", "La ruta no existe."},
+    {"request.not_object", "El cuerpo debe ser un objeto JSON."},
+    {"server.internal", "Ocurrió un error interno. Se registró con el identificador {}."},
+    {"server.unavailable", "El almacenamiento no está disponible."},
+    {"transfer.already_received", "El pase ya fue recibido."},
+    {"transfer.already_reverted", "El pase ya fue revertido."},
+    {"transfer.bulk_other_unit",
+     "Todos los expedientes de un remito deben salir de la misma unidad."},
+    {"transfer.not_found", "El pase no existe."},
+    {"transfer.not_latest", "Después de este pase hubo otro: revierta primero el último."},
+    {"transfer.not_pending", "El pase ya no está pendiente de recepción."},
+    {"transfer.repeated", "El expediente está repetido en la lista."},
+    {"transfer.same_unit", "El expediente ya está en esa unidad."},
+    {"unit.fixed_field", "El código, la organización y la unidad superior no se pueden cambiar."},
+    {"unit.inactive", "La unidad está desactivada."},
+    {"unit.not_found", "La unidad no existe."},
+    {"unit.parent_other_organization",
+     "La unidad superior debe existir y ser de la misma organización."},
+    {"unit.unknown", "La unidad no existe."},
+    {"user.not_found", "El usuario no existe."},
+    {"user.not_yourself",
+     "No puede desactivarse ni quitarse el perfil de administrador a sí mismo."},
+    {"user.password_short", "La contraseña debe tener al menos {} caracteres."},
+    {"user.unit_required", "Todo usuario, salvo un administrador, pertenece a una unidad."},
+    {"user.username",
+     "El usuario tiene de 3 a 40 caracteres: minúsculas, dígitos, punto, guion o guion bajo."},
+    {"user.username_fixed", "El nombre de usuario no se puede cambiar."},
+    {"user.username_taken", "Ya existe un usuario con ese nombre."},
+};
+
+std::string_view Lookup(std::string_view key) {
+    auto it =
+        std::lower_bound(std::begin(kMessages), std::end(kMessages), key,
+                         [](const auto& entry, std::string_view k) { return entry.first < k; });
+    if (it != std::end(kMessages) && it->first == key) {
+        return it->second;
+    }
+    return {};
+}
+
+}  // namespace
+
+bool HasMessageEs(std::string_view key) {
+    return !Lookup(key).empty();
+}
+
+std::string MessageEs(std::string_view key, const std::vector<std::string>& args) {
+    std::string_view text = Lookup(key);
+    if (text.empty()) {
+        return std::string(key);
+    }
+    std::string out;
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '{' && i + 1 < text.size() && text[i + 1] == '}') {
+            out += next < args.size() ? args[next] : "";
+            ++next;
+            ++i;
+        } else {
+            out.push_back(text[i]);
+        }
+    }
+    return out;
+}
+
+bool MessagesSortedForTest() {
+    return std::is_sorted(std::begin(kMessages), std::end(kMessages),
+                          [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+}  // namespace sige

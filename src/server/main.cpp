@@ -1,0 +1,29 @@
+// The composition root: the only place that names a concrete storage backend.
+
+#include <string>
+
+#include "cli/cli.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+
+namespace {
+
+std::unique_ptr<sige::storage::Database> OpenDatabase(const std::string& url) {
+    constexpr std::string_view kSqlite = "sqlite:";
+    if (url.rfind(kSqlite, 0) == 0) {
+        sige::storage::sqlite::Options options;
+        options.path = url.substr(kSqlite.size());
+        return sige::storage::sqlite::Open(options);
+    }
+    if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
+        throw sige::storage::StorageError(
+            "esta versión de sige aún no incluye el almacenamiento PostgreSQL");
+    }
+    throw sige::storage::StorageError("URL de base de datos no reconocida: " + url +
+                                      " (use sqlite:RUTA o postgresql://...)");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    return sige::cli::Main(argc, argv, OpenDatabase);
+}

@@ -1,0 +1,81 @@
+#include "storage/audit_store.hpp"
+
+namespace sige::storage {
+
+using domain::AuditEvent;
+
+namespace {
+
+constexpr std::string_view kColumns =
+    "seq, at, actor_id, actor, action, entity, entity_id, dossier_id, client, before_json, "
+    "after_json, prev_hash, hash";
+
+AuditEvent ReadEvent(const Row& r) {
+    AuditEvent e;
+    e.seq = r.Int(0);
+    e.at = r.Time(1);
+    e.actor_id = r.OptId<UserId>(2);
+    e.actor = r.Text(3);
+    e.action = r.Text(4);
+    e.entity = r.Text(5);
+    e.entity_id = r.Int(6);
+    e.dossier_id = r.OptId<DossierId>(7);
+    e.client = r.Text(8);
+    e.before = r.Text(9);
+    e.after = r.Text(10);
+    e.prev_hash = r.Text(11);
+    e.hash = r.Text(12);
+    return e;
+}
+
+}  // namespace
+
+void AuditLog::Append(std::vector<AuditEvent>& events) {
+    if (events.empty()) {
+        return;
+    }
+    auto head = tx_.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1" +
+                             std::string(tx_.dialect().ForUpdate()));
+    std::int64_t seq = head->Int(0);
+    std::string hash = head->Text(1);
+    for (auto& e : events) {
+        e.seq = ++seq;
+        e.prev_hash = hash;
+        e.hash = domain::ChainHash(e);
+        hash = e.hash;
+        tx_.Execute("INSERT INTO audit_event (" + std::string(kColumns) +
+                        ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    {e.seq, e.at, e.actor_id, e.actor, e.action, e.entity, e.entity_id,
+                     e.dossier_id, e.client, e.before, e.after, e.prev_hash, e.hash});
+    }
+    tx_.Execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", {seq, hash});
+}
+
+AuditHead AuditLog::Head() {
+    auto r = tx_.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
+    return {r->Int(0), r->Text(1)};
+}
+
+std::vector<AuditEvent> AuditLog::After(std::int64_t after_seq, int limit) {
+    std::vector<AuditEvent> out;
+    for (const auto& r : tx_.Query("SELECT " + std::string(kColumns) +
+                                       " FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?",
+                                   {after_seq, limit})) {
+        out.push_back(ReadEvent(r));
+    }
+    return out;
+}
+
+std::vector<AuditEvent> AuditLog::OfDossier(DossierId dossier, bool include_reads) {
+    std::vector<AuditEvent> out;
+    // Read events end in ".read" (domain::IsReadAction).
+    for (const auto& r : tx_.Query("SELECT " + std::string(kColumns) +
+                                       " FROM audit_event WHERE dossier_id = ? "
+                                       "AND (? = 1 OR action NOT LIKE '%.read') ORDER BY seq",
+                                   {dossier, include_reads})) {
+        out.push_back(ReadEvent(r));
+    }
+    return out;
+}
+
+}  // namespace sige::storage

@@ -1,0 +1,86 @@
+#include "storage/database.hpp"
+
+#include <charconv>
+
+#include "storage/migrations.hpp"
+
+namespace sige::storage {
+
+std::int64_t Value::as_int() const {
+    switch (v_.index()) {
+        case 1:
+            return std::get<1>(v_);
+        case 2:
+            return std::int64_t(std::get<2>(v_));
+        case 3: {
+            const auto& s = std::get<3>(v_);
+            std::int64_t out = 0;
+            std::from_chars(s.data(), s.data() + s.size(), out);
+            return out;
+        }
+        default:
+            return 0;
+    }
+}
+
+double Value::as_real() const {
+    switch (v_.index()) {
+        case 1:
+            return double(std::get<1>(v_));
+        case 2:
+            return std::get<2>(v_);
+        case 3:
+            return std::stod(std::get<3>(v_));
+        default:
+            return 0;
+    }
+}
+
+const std::string& Value::as_text() const {
+    static const std::string kEmpty;
+    if (v_.index() == 3) {
+        return std::get<3>(v_);
+    }
+    if (v_.index() == 0) {
+        return kEmpty;
+    }
+    throw StorageError("se esperaba texto en una columna numérica");
+}
+
+std::string Placeholders(std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        out += i == 0 ? "?" : ", ?";
+    }
+    return out;
+}
+
+int Migrate(Database& db) {
+    const auto& migrations = MigrationsFor(db.dialect().name());
+    auto tx = db.BeginWrite();
+    tx->ExecuteScript(
+        "CREATE TABLE IF NOT EXISTS schema_migration ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
+    auto row = tx->QueryOne("SELECT COALESCE(MAX(version), 0) FROM schema_migration");
+    int current = int(row->Int(0));
+    const int newest = migrations.empty() ? 0 : migrations.back().version;
+    if (current > newest) {
+        throw StorageError("la base de datos tiene el esquema " + std::to_string(current) +
+                           ", más nuevo que el de este programa (" + std::to_string(newest) +
+                           "): actualice sige");
+    }
+    SystemClock clock;
+    for (const auto& m : migrations) {
+        if (m.version <= current) {
+            continue;
+        }
+        tx->ExecuteScript(m.sql);
+        tx->Execute("INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)",
+                    {m.version, m.name, clock.Now()});
+        current = m.version;
+    }
+    tx->Commit();
+    return current;
+}
+
+}  // namespace sige::storage

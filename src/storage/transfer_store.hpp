@@ -1,0 +1,52 @@
+#pragma once
+
+// Repository of transfers ("pases") and delivery notes ("remitos").
+
+#include <optional>
+#include <vector>
+
+#include "domain/model.hpp"
+#include "storage/database.hpp"
+
+namespace sige::storage {
+
+class Transfers {
+public:
+    explicit Transfers(Transaction& tx) : tx_(tx) {}
+
+    std::optional<domain::Transfer> Find(TransferId id);
+    TransferId Insert(const domain::Transfer& transfer);
+    /// Writes the state, reception and reversal columns.
+    void Update(const domain::Transfer& transfer);
+    /// Every transfer of a dossier, oldest first.
+    std::vector<domain::Transfer> OfDossier(DossierId dossier);
+    /// The newest transfer of a dossier that was not reverted, if any.
+    std::optional<TransferId> LatestActive(DossierId dossier);
+    /// Pending transfers addressed to `units` (every unit when nullopt), oldest first.
+    std::vector<domain::Transfer> PendingTo(const std::optional<std::vector<UnitId>>& units,
+                                            int limit,
+                                            int offset);
+    std::int64_t CountPendingTo(const std::optional<std::vector<UnitId>>& units);
+    /// Pending transfers sent by `unit`, oldest first.
+    std::vector<domain::Transfer> PendingFrom(UnitId unit, int limit, int offset);
+    std::int64_t CountPendingFrom(UnitId unit);
+    std::vector<domain::Transfer> OfDeliveryNote(DeliveryNoteId note);
+
+private:
+    Transaction& tx_;
+};
+
+class DeliveryNotes {
+public:
+    explicit DeliveryNotes(Transaction& tx) : tx_(tx) {}
+
+    std::optional<domain::DeliveryNote> Find(DeliveryNoteId id);
+    /// Inserts a note numbered after the last of its sending unit in `year`; fills in the id,
+    /// number and code of `note`.
+    void Insert(domain::DeliveryNote& note, int year);
+
+private:
+    Transaction& tx_;
+};
+
+}  // namespace sige::storage
