@@ -1,5 +1,7 @@
 // Routes: register, search, read, edit, history and the state changes of dossiers.
 
+#include <set>
+
 #include "http/api.hpp"
 #include "http/dto.hpp"
 
@@ -129,6 +131,21 @@ void AddDossierRoutes(Router& router, Services& s) {
         auto input = ReadDossierInput(f);
         auto unit = f.Id<UnitId>("unit_id");
         if (!v.ok()) {
+            // Also report what the rules say of the well-typed fields, so that a form shows
+            // every problem at once; a field already named is not named twice.
+            domain::Normalize(input);
+            auto rules = domain::ValidateRegistration(input);
+            if (!rules.ok()) {
+                std::set<std::string> named;
+                for (const auto& fe : v.ToError().fields) {
+                    named.insert(fe.field);
+                }
+                for (const auto& fe : rules.ToError().fields) {
+                    if (!named.count(fe.field)) {
+                        v.Add(fe.field, fe.message_key, fe.args);
+                    }
+                }
+            }
             return ProblemResponse(v.ToError());
         }
         return Answer(s.dossiers.Register(*req.caller, std::move(input), unit), 201, dossier_json);
