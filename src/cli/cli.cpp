@@ -99,6 +99,10 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
     server_options.max_upload_bytes = inst.env->limits.max_upload_bytes;
     http::Server server(api, *inst.blobs, server_options);
     const std::string bound = server.Bind();
+    if (int stale = inst.blobs->RemoveStaleUploads(std::chrono::hours(1)); stale > 0) {
+        spdlog::info("se eliminaron {} subidas interrumpidas de {}", stale,
+                     (inst.blobs->root() / "tmp").string());
+    }
     inst.reads->Start();
 
     if (o.exit_on_stdin_eof) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cli/cli.hpp"
+#include "storage/postgres/postgres_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace {
@@ -15,8 +16,9 @@ std::unique_ptr<sige::storage::Database> OpenDatabase(const std::string& url) {
         return sige::storage::sqlite::Open(options);
     }
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
-        throw sige::storage::StorageError(
-            "esta versión de sige aún no incluye el almacenamiento PostgreSQL");
+        sige::storage::postgres::Options options;
+        options.url = url;
+        return sige::storage::postgres::Open(options);
     }
     throw sige::storage::StorageError("URL de base de datos no reconocida: " + url +
                                       " (use sqlite:RUTA o postgresql://...)");

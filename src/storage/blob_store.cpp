@@ -104,6 +104,20 @@ fs::path BlobStore::PathOf(const std::string& sha256) const {
     return root_ / sha256.substr(0, 2) / sha256.substr(2);
 }
 
+int BlobStore::RemoveStaleUploads(std::chrono::seconds age) const {
+    int removed = 0;
+    const auto now = fs::file_time_type::clock::now();
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(root_ / "tmp", ec)) {
+        std::error_code file_ec;
+        auto written = entry.last_write_time(file_ec);
+        if (!file_ec && now - written > age && fs::remove(entry.path(), file_ec)) {
+            ++removed;
+        }
+    }
+    return removed;
+}
+
 bool BlobStore::Exists(const std::string& sha256) const {
     return fs::exists(PathOf(sha256));
 }

@@ -5,6 +5,7 @@
 // fsynced, then renamed into place, so a visible blob is always whole. Blobs are never
 // removed; identical uploads share one file. Thread-safe.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -56,6 +57,8 @@ public:
     /// Stores `bytes` at once (small contents, tests and generators).
     BlobInfo Put(std::string_view bytes) const;
     std::filesystem::path PathOf(const std::string& sha256) const;
+    /// Removes uploads left in tmp/ by a crash, older than `age`; returns how many.
+    int RemoveStaleUploads(std::chrono::seconds age) const;
     bool Exists(const std::string& sha256) const;
     const std::filesystem::path& root() const { return root_; }
 

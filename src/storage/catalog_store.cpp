@@ -116,7 +116,7 @@ std::optional<Unit> Units::Find(UnitId id) {
 std::vector<UnitId> Units::Subtree(UnitId unit) {
     std::vector<UnitId> out;
     for (const auto& r :
-         tx_.Query("WITH RECURSIVE sub(id) AS (SELECT ? "
+         tx_.Query("WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT) "
                    "UNION SELECT u.id FROM unit u JOIN sub ON u.parent_id = sub.id) "
                    "SELECT id FROM sub",
                    {unit})) {

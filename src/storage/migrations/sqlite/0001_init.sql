@@ -202,7 +202,7 @@ CREATE TABLE session (
     expires_at  INTEGER NOT NULL,
     ended_at    INTEGER
 );
-CREATE INDEX session_user ON session(user_id);
+CREATE INDEX session_by_user ON session(user_id);
 
 CREATE TABLE login_failure (
     id        INTEGER PRIMARY KEY,

@@ -1,5 +1,7 @@
-// The storage layer on SQLite: migrations, gapless numbering, constraint errors, search
-// ignoring case and accents, the audit chain, and records that cannot be deleted.
+// The storage contract, run on every backend: migrations, gapless numbering, constraint
+// errors, search ignoring case and accents, the audit chain, snapshots, and records that
+// cannot be deleted. SQLite always; PostgreSQL when SIGE_TEST_PG_URL names a server
+// (scripts/pg-tmp starts a throwaway one; ctest does so for the `postgresql` run).
 
 #include <filesystem>
 #include <thread>
@@ -10,6 +12,7 @@
 #include "storage/audit_store.hpp"
 #include "storage/catalog_store.hpp"
 #include "storage/dossier_store.hpp"
+#include "storage/postgres/postgres_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace sige::storage {
@@ -18,15 +21,36 @@ namespace {
 namespace fs = std::filesystem;
 const Timestamp kNow = FromMicros(1'800'000'000'000'000);
 
-class SqliteStoreTest : public ::testing::Test {
+/// A fresh, migrated database of the backend named by the test parameter.
+std::unique_ptr<Database> OpenFresh(const std::string& backend, const fs::path& dir) {
+    if (backend == "sqlite") {
+        sqlite::Options options;
+        options.path = (dir / "sige.db").string();
+        options.synchronous = "OFF";
+        return sqlite::Open(options);
+    }
+    const char* server = std::getenv("SIGE_TEST_PG_URL");
+    std::string name = "sige_test_" + dir.filename().string().substr(11);
+    for (char& c : name) {
+        c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a')
+                                   : (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+    }
+    postgres::CreateDatabase(server, name);
+    std::string url = server;
+    url = url.substr(0, url.rfind('/') + 1) + name;
+    return postgres::Open({url});
+}
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
         crypto::Init();
+        if (GetParam() == "postgresql" && std::getenv("SIGE_TEST_PG_URL") == nullptr) {
+            GTEST_SKIP() << "SIGE_TEST_PG_URL not set: run under scripts/pg-tmp";
+        }
         dir_ = fs::temp_directory_path() / ("sige-store-" + crypto::RandomToken(8));
-        sqlite::Options options;
-        options.path = (dir_ / "sige.db").string();
-        options.synchronous = "OFF";
-        db_ = sqlite::Open(options);
+        fs::create_directories(dir_);
+        db_ = OpenFresh(GetParam(), dir_);
         Migrate(*db_);
         auto tx = db_->BeginWrite();
         org_ = Organizations(*tx).Insert(
@@ -49,7 +73,9 @@ protected:
     }
     void TearDown() override {
         db_.reset();
-        fs::remove_all(dir_);
+        if (!dir_.empty()) {
+            fs::remove_all(dir_);
+        }
     }
 
     domain::Dossier NewDossier(Transaction& tx,
@@ -80,11 +106,11 @@ protected:
     UserId user_;
 };
 
-TEST_F(SqliteStoreTest, MigratingTwiceChangesNothing) {
+TEST_P(StoreTest, MigratingTwiceChangesNothing) {
     EXPECT_EQ(Migrate(*db_), Migrate(*db_));
 }
 
-TEST_F(SqliteStoreTest, NumbersStayGaplessWhenARegistrationRollsBack) {
+TEST_P(StoreTest, NumbersStayGaplessWhenARegistrationRollsBack) {
     {
         auto tx = db_->BeginWrite();
         EXPECT_EQ(Dossiers(*tx).NextNumber(org_, 2026), 1);
@@ -100,7 +126,7 @@ TEST_F(SqliteStoreTest, NumbersStayGaplessWhenARegistrationRollsBack) {
     EXPECT_EQ(Dossiers(*tx).NextNumber(org_, 2027), 1);
 }
 
-TEST_F(SqliteStoreTest, ConcurrentWritersGetDistinctConsecutiveNumbers) {
+TEST_P(StoreTest, ConcurrentWritersGetDistinctConsecutiveNumbers) {
     std::vector<std::thread> threads;
     std::mutex mutex;
     std::vector<std::int64_t> numbers;
@@ -125,14 +151,14 @@ TEST_F(SqliteStoreTest, ConcurrentWritersGetDistinctConsecutiveNumbers) {
     }
 }
 
-TEST_F(SqliteStoreTest, UniqueViolationIsTyped) {
+TEST_P(StoreTest, UniqueViolationIsTyped) {
     auto tx = db_->BeginWrite();
     EXPECT_THROW(
         Organizations(*tx).Insert({OrganizationId(), "MDSI", "Otra", "America/Lima"}, kNow),
         UniqueViolation);
 }
 
-TEST_F(SqliteStoreTest, SearchIgnoresCaseAndAccentsAndMatchesPrefixes) {
+TEST_P(StoreTest, SearchIgnoresCaseAndAccentsAndMatchesPrefixes) {
     {
         auto tx = db_->BeginWrite();
         NewDossier(*tx, "Licencia de funcionamiento para bodega", "José Núñez Ávila");
@@ -155,7 +181,7 @@ TEST_F(SqliteStoreTest, SearchIgnoresCaseAndAccentsAndMatchesPrefixes) {
     EXPECT_EQ(find("\"*:()"), 2);  // no words: no filter, and no FTS syntax error
 }
 
-TEST_F(SqliteStoreTest, FullTextFollowsEdits) {
+TEST_P(StoreTest, FullTextFollowsEdits) {
     domain::Dossier d;
     {
         auto tx = db_->BeginWrite();
@@ -172,7 +198,7 @@ TEST_F(SqliteStoreTest, FullTextFollowsEdits) {
     EXPECT_EQ(Dossiers(*tx).Search(f).total, 1);
 }
 
-TEST_F(SqliteStoreTest, AuditChainAppendsInOrderWithHashes) {
+TEST_P(StoreTest, AuditChainAppendsInOrderWithHashes) {
     auto tx = db_->BeginWrite();
     std::vector<domain::AuditEvent> events(3);
     for (auto& e : events) {
@@ -195,19 +221,26 @@ TEST_F(SqliteStoreTest, AuditChainAppendsInOrderWithHashes) {
     EXPECT_EQ(log.Head().hash, stored[2].hash);
 }
 
-TEST_F(SqliteStoreTest, RecordsCannotBeDeletedNorAuditRowsChanged) {
-    auto tx = db_->BeginWrite();
-    NewDossier(*tx, "Solicitud", "Ana");
-    std::vector<domain::AuditEvent> events(1);
-    events[0].actor = "x";
-    AuditLog(*tx).Append(events);
-    EXPECT_THROW(tx->Execute("DELETE FROM dossier"), StorageError);
-    EXPECT_THROW(tx->Execute("UPDATE audit_event SET actor = 'y'"), StorageError);
-    EXPECT_THROW(tx->Execute("DELETE FROM audit_event"), StorageError);
-    EXPECT_THROW(tx->Execute("DELETE FROM app_user"), StorageError);
+TEST_P(StoreTest, RecordsCannotBeDeletedNorAuditRowsChanged) {
+    {
+        auto tx = db_->BeginWrite();
+        NewDossier(*tx, "Solicitud", "Ana");
+        std::vector<domain::AuditEvent> events(1);
+        events[0].actor = "x";
+        AuditLog(*tx).Append(events);
+        tx->Commit();
+    }
+    for (const char* sql : {"DELETE FROM dossier", "UPDATE audit_event SET actor = 'y'",
+                            "DELETE FROM audit_event", "DELETE FROM app_user"}) {
+        auto tx = db_->BeginWrite();
+        EXPECT_THROW(tx->Execute(sql), StorageError) << sql;
+    }
+    auto tx = db_->BeginRead();
+    EXPECT_EQ(Dossiers(*tx).Search({}).total, 1);
+    EXPECT_EQ(AuditLog(*tx).After(0, 10).front().actor, "x");
 }
 
-TEST_F(SqliteStoreTest, ReadersSeeASnapshotWhileTheWriterWorks) {
+TEST_P(StoreTest, ReadersSeeASnapshotWhileTheWriterWorks) {
     auto writer = db_->BeginWrite();
     NewDossier(*writer, "Uno", "Ana");
     auto reader = db_->BeginRead();
@@ -218,6 +251,11 @@ TEST_F(SqliteStoreTest, ReadersSeeASnapshotWhileTheWriterWorks) {
     auto later = db_->BeginRead();
     EXPECT_EQ(Dossiers(*later).Search({}).total, 1);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends,
+                         StoreTest,
+                         ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace sige::storage
