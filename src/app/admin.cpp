@@ -64,31 +64,28 @@ AuditReport VerifyAuditChain(storage::Database& db) {
     return report;
 }
 
-BackupReport Backup(storage::Database& db, const storage::BlobStore& blobs, const fs::path& dir) {
-    if (fs::exists(dir / "sige.db")) {
-        throw std::runtime_error("ya hay una base de datos en " + (dir / "sige.db").string());
-    }
-    fs::create_directories(dir);
-    // The database first: every blob it names was durable before its row was committed,
-    // so copying the blobs afterwards finds them all.
-    db.BackupTo(dir.string());
+namespace {
+
+/// Copies every blob the database names from one store into another that lacks it, through
+/// the blob writer: each copy is fsynced, and its hash proves the source whole.
+BackupReport CopyBlobs(storage::Database& db,
+                       const storage::BlobStore& from,
+                       const storage::BlobStore& to) {
     std::vector<std::string> hashes;
     {
         auto tx = db.BeginRead();
         hashes = storage::Attachments(*tx).AllHashes();
     }
-    storage::BlobStore target(dir / "blobs");
     BackupReport report;
     for (const auto& h : hashes) {
-        if (target.Exists(h)) {
+        if (to.Exists(h)) {
             continue;
         }
-        // Through a blob writer: the copy is fsynced, and its hash proves the source whole.
-        std::ifstream in(blobs.PathOf(h), std::ios::binary);
+        std::ifstream in(from.PathOf(h), std::ios::binary);
         if (!in) {
             throw std::runtime_error("falta el archivo adjunto " + h + " en el almacén");
         }
-        auto writer = target.StartWrite();
+        auto writer = to.StartWrite();
         std::vector<char> buffer(1 << 16);
         while (in) {
             in.read(buffer.data(), std::streamsize(buffer.size()));
@@ -100,6 +97,53 @@ BackupReport Backup(storage::Database& db, const storage::BlobStore& blobs, cons
         }
         ++report.blobs;
         report.bytes += info.size;
+    }
+    return report;
+}
+
+}  // namespace
+
+BackupReport Backup(storage::Database& db, const storage::BlobStore& blobs, const fs::path& dir) {
+    if (fs::exists(dir / "sige.db")) {
+        throw std::runtime_error("ya hay una base de datos en " + (dir / "sige.db").string());
+    }
+    fs::create_directories(dir);
+    // The database first: every blob it names was durable before its row was committed,
+    // so copying the blobs afterwards finds them all.
+    db.BackupTo(dir.string());
+    return CopyBlobs(db, blobs, storage::BlobStore(dir / "blobs"));
+}
+
+MigrationReport MigrateInstallation(
+    storage::Database& from,
+    storage::Database& to,
+    const storage::BlobStore& from_blobs,
+    const storage::BlobStore& to_blobs,
+    const std::function<void(const storage::TableCount&)>& progress) {
+    MigrationReport report;
+    report.tables = storage::CopyInstallation(from, to, progress);
+    for (const auto& t : report.tables) {
+        if (t.source != t.target) {
+            throw std::runtime_error("la tabla " + t.table + " tiene " + std::to_string(t.source) +
+                                     " filas en el origen y " + std::to_string(t.target) +
+                                     " en el destino");
+        }
+    }
+    report.audit = VerifyAuditChain(to);
+    const AuditReport source = VerifyAuditChain(from);
+    if (!report.audit.ok || report.audit.head_hash != source.head_hash) {
+        throw std::runtime_error("la cadena de auditoría copiada no coincide con la de origen: " +
+                                 report.audit.problem);
+    }
+    if (from_blobs.root() != to_blobs.root()) {
+        report.blobs_copied = CopyBlobs(to, from_blobs, to_blobs).blobs;
+    }
+    auto tx = to.BeginRead();
+    for (const auto& h : storage::Attachments(*tx).AllHashes()) {
+        if (!to_blobs.Exists(h)) {
+            throw std::runtime_error("falta el archivo adjunto " + h + " en " +
+                                     to_blobs.root().string());
+        }
     }
     return report;
 }

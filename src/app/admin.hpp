@@ -5,9 +5,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "app/env.hpp"
+#include "storage/copy.hpp"
 
 namespace sige::app {
 
@@ -35,6 +38,23 @@ struct BackupReport {
 BackupReport Backup(storage::Database& db,
                     const storage::BlobStore& blobs,
                     const std::filesystem::path& dir);
+
+struct MigrationReport {
+    std::vector<storage::TableCount> tables;
+    std::int64_t blobs_copied = 0;
+    AuditReport audit;  ///< the chain verified on the target
+};
+
+/// Copies a whole installation into an empty database (`sige migrate`): every record with
+/// its id, the audit chain, and the attachments into `to_blobs` when it is another store.
+/// Then verifies: the same row counts, the target's chain whole and ending at the source's
+/// head, every attachment's bytes present. Throws (in Spanish) on any difference.
+MigrationReport MigrateInstallation(
+    storage::Database& from,
+    storage::Database& to,
+    const storage::BlobStore& from_blobs,
+    const storage::BlobStore& to_blobs,
+    const std::function<void(const storage::TableCount&)>& progress);
 
 /// Fills a fresh installation with the demo of API.md: two organisations with their unit
 /// trees and desks, the type catalogue, one user per profile with `password`.

@@ -1,5 +1,6 @@
 // The composition root: the only place that names a concrete storage backend.
 
+#include <filesystem>
 #include <string>
 
 #include "cli/cli.hpp"
@@ -13,6 +14,9 @@ std::unique_ptr<sige::storage::Database> OpenDatabase(const std::string& url) {
     if (url.rfind(kSqlite, 0) == 0) {
         sige::storage::sqlite::Options options;
         options.path = url.substr(kSqlite.size());
+        if (std::filesystem::is_directory(options.path)) {
+            options.path = (std::filesystem::path(options.path) / "sige.db").string();
+        }
         return sige::storage::sqlite::Open(options);
     }
     if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {

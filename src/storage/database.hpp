@@ -74,6 +74,7 @@ public:
     std::optional<std::int64_t> OptInt(std::size_t i) const {
         return IsNull(i) ? std::nullopt : std::optional(Int(i));
     }
+    const std::vector<Value>& values() const { return values_; }
     std::optional<Timestamp> OptTime(std::size_t i) const {
         return IsNull(i) ? std::nullopt : std::optional(Time(i));
     }
@@ -117,6 +118,9 @@ public:
     /// Turns the user's words into the bound value of FullTextCondition(): every word must
     /// match, as a prefix, ignoring case and accents. Empty when there is no word.
     virtual std::string FullTextQuery(std::string_view words) const = 0;
+    /// A statement that makes new ids of `table` follow the largest one present, after rows
+    /// were inserted with explicit ids; empty when the backend needs none.
+    virtual std::string ResetIdentity(std::string_view table) const = 0;
 };
 
 /// A transaction on one connection. Destroying it without Commit() rolls back, so a use

@@ -30,6 +30,13 @@ public:
     std::string FullTextCondition() const override {
         return "d.search @@ to_tsquery('sige_es', ?)";
     }
+    std::string ResetIdentity(std::string_view table) const override {
+        const std::string t(table);
+        return "SELECT setval(pg_get_serial_sequence('" + t +
+               "', 'id'), COALESCE(MAX(id), 0) + 1, "
+               "false) FROM " +
+               t;
+    }
     std::string FullTextQuery(std::string_view words) const override {
         // Every run of letters or digits becomes a prefix term; all must match.
         std::string out;

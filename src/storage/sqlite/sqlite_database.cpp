@@ -27,6 +27,9 @@ public:
     std::string FullTextCondition() const override {
         return "d.id IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?)";
     }
+    std::string ResetIdentity(std::string_view) const override {
+        return "";  // INTEGER PRIMARY KEY continues after the largest id by itself
+    }
     std::string FullTextQuery(std::string_view words) const override {
         // Every run of letters or digits (any byte >= 0x80 counts as a letter, so accented
         // words stay whole) becomes a quoted prefix term; FTS5 ANDs them.
