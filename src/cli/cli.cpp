@@ -74,6 +74,7 @@ struct ServeOptions {
     std::string time_zone = "America/Lima";
     int max_upload_mb = 50;
     int threads = 0;
+    std::vector<std::string> trusted_proxies;
     bool exit_on_stdin_eof = false;
 };
 
@@ -97,6 +98,7 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
     server_options.listen = o.listen;
     server_options.threads = o.threads;
     server_options.max_upload_bytes = inst.env->limits.max_upload_bytes;
+    server_options.trusted_proxies = o.trusted_proxies;
     http::Server server(api, *inst.blobs, server_options);
     const std::string bound = server.Bind();
     if (int stale = inst.blobs->RemoveStaleUploads(std::chrono::hours(1)); stale > 0) {
@@ -334,6 +336,10 @@ int Main(int argc, char** argv, const OpenDatabase& open_database) {
     serve_cmd->add_option("--threads", serve.threads, "Hilos del servidor (0: cuatro por núcleo)")
         ->envname("SIGE_THREADS")
         ->check(CLI::Range(0, 256));
+    serve_cmd->add_option("--trusted-proxy", serve.trusted_proxies,
+                          "IP de un proxy inverso cuyo X-Forwarded-For se cree (repetible)")
+        ->envname("SIGE_TRUSTED_PROXIES")
+        ->delimiter(',');
     serve_cmd->add_flag("--exit-on-stdin-eof", serve.exit_on_stdin_eof,
                         "Terminar cuando se cierre la entrada estándar (pruebas)");
 

@@ -1,5 +1,6 @@
 #include "http/server.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -49,6 +50,26 @@ std::pair<std::string, std::string> SplitHostPort(const std::string& listen) {
         host = host.substr(1, host.size() - 2);
     }
     return {host, listen.substr(colon + 1)};
+}
+
+/// The client of a request: the peer, or behind a trusted proxy the last address the proxy
+/// appended to X-Forwarded-For (the one it saw; earlier ones are the client's own claims).
+std::string ClientAddress(const std::string& peer, std::string_view forwarded,
+                          const std::vector<std::string>& trusted) {
+    if (forwarded.empty() || std::find(trusted.begin(), trusted.end(), peer) == trusted.end()) {
+        return peer;
+    }
+    auto comma = forwarded.rfind(',');
+    std::string_view last = comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
+    while (!last.empty() && last.front() == ' ') {
+        last.remove_prefix(1);
+    }
+    while (!last.empty() && last.back() == ' ') {
+        last.remove_suffix(1);
+    }
+    beast::error_code ec;
+    asio::ip::make_address(last, ec);
+    return ec ? peer : std::string(last);
 }
 
 }  // namespace
@@ -204,6 +225,10 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
         }
         for (const auto& field : head) {
             req.headers.emplace_back(Lower(field.name_string()), std::string(field.value()));
+        }
+        if (!options.trusted_proxies.empty()) {
+            req.client = ClientAddress(client, req.Header("x-forwarded-for"),
+                                       options.trusted_proxies);
         }
         bool keep_alive = head.keep_alive();
         const bool is_head = head.method() == bhttp::verb::head;

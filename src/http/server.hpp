@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/api.hpp"
 #include "storage/blob_store.hpp"
@@ -20,6 +21,10 @@ struct ServerOptions {
     int threads = 0;                        ///< 0: four per core
     std::int64_t max_upload_bytes = 50LL * 1024 * 1024;
     std::int64_t max_json_bytes = 1 << 20;
+    /// Addresses of reverse proxies (nginx) whose X-Forwarded-For is believed: behind them
+    /// the client is the address the proxy appended, so throttling and the audit record
+    /// see the real client rather than the proxy.
+    std::vector<std::string> trusted_proxies;
 };
 
 class Server {
