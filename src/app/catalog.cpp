@@ -201,7 +201,8 @@ Result<domain::Unit> Catalog::UpdateUnit(const Caller& caller, UnitId id, const 
     if (in.name) {
         CheckLabel(v, "name", text::Trim(*in.name), 200);
     }
-    if (in.code || in.organization_id || in.parent_id) {
+    const bool parent_given = in.parent_id && in.parent_id->has_value();
+    if (in.code || in.organization_id || parent_given) {
         v.Add(in.code              ? "code"
               : in.organization_id ? "organization_id"
                                    : "parent_id",
@@ -334,6 +335,9 @@ Result<UserView> Catalog::CreateUserChecked(const Caller& caller,
         v.Add("username", "user.username");
     }
     CheckLabel(v, "name", u.name, 200);
+    if (!u.email.empty() && !text::IsPlausibleEmail(u.email)) {
+        v.Add("email", "field.email");
+    }
     if (!in.profile) {
         v.Add("profile", "field.required");
     }
@@ -377,6 +381,9 @@ Result<UserView> Catalog::UpdateUser(const Caller& caller, UserId id, const User
     }
     if (in.password) {
         CheckPassword(v, *in.password);
+    }
+    if (in.email && !in.email->empty() && !text::IsPlausibleEmail(text::Trim(*in.email))) {
+        v.Add("email", "field.email");
     }
     SIGE_TRY(v.ToStatus());
     const std::string hash = in.password ? crypto::HashPassword(*in.password) : "";

@@ -87,12 +87,7 @@ Result<DossierView> Dossiers::Register(const Caller& caller,
     d.code = domain::FormatDossierCode(d.number, d.letters, d.year);
     d.tracking_token = crypto::RandomToken(16);
     d.pin = crypto::RandomDigits(6);
-    try {
-        d.id = dossiers.Insert(d);
-    } catch (const storage::UniqueViolation&) {
-        // The letters make a code that exists already (numbers never repeat).
-        return Error::Field("letters", "dossier.code_taken");
-    }
+    d.id = dossiers.Insert(d);
 
     AuditTrail trail(caller, now);
     trail.Add("dossier.registered", "dossier", d.id.value, d.id, {}, AuditSnapshot(d));

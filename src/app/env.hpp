@@ -31,6 +31,7 @@ struct Env {
     AuditReadQueue& reads;
     TimeZone zone = TimeZone::Default();  ///< how instants are shown (API offsets, PDFs)
     Limits limits;
+    std::string public_url = "http://127.0.0.1:8080";  ///< base of tracking links and QR codes
 };
 
 /// Who is asking and from where; built by the HTTP layer after authentication, or by the

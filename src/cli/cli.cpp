@@ -92,6 +92,10 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
     http::ApiOptions api_options;
     api_options.openapi_json = kOpenApiJson;
     api_options.public_url = o.public_url.empty() ? "http://" + o.listen : o.public_url;
+    while (!api_options.public_url.empty() && api_options.public_url.back() == '/') {
+        api_options.public_url.pop_back();
+    }
+    inst.env->public_url = api_options.public_url;
     http::Api api(*inst.env, api_options);
 
     http::ServerOptions server_options;
@@ -101,6 +105,9 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
     server_options.trusted_proxies = o.trusted_proxies;
     http::Server server(api, *inst.blobs, server_options);
     const std::string bound = server.Bind();
+    if (o.public_url.empty()) {
+        inst.env->public_url = "http://" + bound;  // the port actually bound, when 0 was asked
+    }
     if (int stale = inst.blobs->RemoveStaleUploads(std::chrono::hours(1)); stale > 0) {
         spdlog::info("se eliminaron {} subidas interrumpidas de {}", stale,
                      (inst.blobs->root() / "tmp").string());
@@ -336,8 +343,9 @@ int Main(int argc, char** argv, const OpenDatabase& open_database) {
     serve_cmd->add_option("--threads", serve.threads, "Hilos del servidor (0: cuatro por núcleo)")
         ->envname("SIGE_THREADS")
         ->check(CLI::Range(0, 256));
-    serve_cmd->add_option("--trusted-proxy", serve.trusted_proxies,
-                          "IP de un proxy inverso cuyo X-Forwarded-For se cree (repetible)")
+    serve_cmd
+        ->add_option("--trusted-proxy", serve.trusted_proxies,
+                     "IP de un proxy inverso cuyo X-Forwarded-For se cree (repetible)")
         ->envname("SIGE_TRUSTED_PROXIES")
         ->delimiter(',');
     serve_cmd->add_flag("--exit-on-stdin-eof", serve.exit_on_stdin_eof,

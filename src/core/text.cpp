@@ -113,4 +113,15 @@ bool IsAlnumAscii(std::string_view s) {
     return true;
 }
 
+bool IsPlausibleEmail(std::string_view s) {
+    auto at = s.find('@');
+    if (s.size() > 254 || at == std::string_view::npos || at == 0 ||
+        s.find('@', at + 1) != std::string_view::npos) {
+        return false;
+    }
+    auto dot = s.find('.', at);
+    return dot != std::string_view::npos && dot > at + 1 && dot + 1 < s.size() &&
+           s.find_first_of(" \t\r\n") == std::string_view::npos;
+}
+
 }  // namespace sige::text

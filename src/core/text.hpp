@@ -22,5 +22,8 @@ std::string ToUpperAscii(std::string_view s);
 bool IsDigits(std::string_view s);
 /// True when every byte is an ASCII letter or digit and s is not empty.
 bool IsAlnumAscii(std::string_view s);
+/// True when `s` has the shape of an e-mail address: one @, a dot in the domain, no spaces,
+/// at most 254 characters. (Whether it exists is for the mail server to say.)
+bool IsPlausibleEmail(std::string_view s);
 
 }  // namespace sige::text

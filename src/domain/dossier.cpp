@@ -35,16 +35,6 @@ void CheckText(Validation& v,
     }
 }
 
-bool LooksLikeEmail(const std::string& s) {
-    auto at = s.find('@');
-    if (at == std::string::npos || at == 0 || s.find('@', at + 1) != std::string::npos) {
-        return false;
-    }
-    auto dot = s.find('.', at);
-    return dot != std::string::npos && dot > at + 1 && dot + 1 < s.size() &&
-           s.find(' ') == std::string::npos;
-}
-
 bool LooksLikePhone(const std::string& s) {
     int digits = 0;
     for (char c : s) {
@@ -64,7 +54,7 @@ void CheckApplicant(Validation& v, const Applicant& a) {
     } else if (auto problem = IdentityProblem(a.id_type, a.id_number); !problem.empty()) {
         v.Add("applicant.id_number", problem);
     }
-    if (!a.email.empty() && (a.email.size() > 254 || !LooksLikeEmail(a.email))) {
+    if (!a.email.empty() && !text::IsPlausibleEmail(a.email)) {
         v.Add("applicant.email", "field.email");
     }
     if (!a.phone.empty() && !LooksLikePhone(a.phone)) {

@@ -123,4 +123,16 @@ Response Api::Handle(const Route* route, Request& request) {
     }
 }
 
+Response PdfResponse(const Result<app::Pdf>& pdf) {
+    if (!pdf) {
+        return ProblemResponse(pdf.error());
+    }
+    Response r;
+    r.content_type = "application/pdf";
+    r.body = pdf->bytes;
+    r.SetHeader("Content-Disposition", "inline; filename=\"" + pdf->file_name + "\"");
+    r.SetHeader("Cache-Control", "private, no-store");
+    return r;
+}
+
 }  // namespace sige::http

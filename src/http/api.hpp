@@ -13,6 +13,7 @@
 #include "app/catalog.hpp"
 #include "app/documents.hpp"
 #include "app/dossiers.hpp"
+#include "app/printouts.hpp"
 #include "app/transfers.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
@@ -29,14 +30,18 @@ struct ApiOptions {
 /// The use cases the routes call, built once from the environment.
 struct Services {
     explicit Services(app::Env& e)
-        : env(e), auth(e), dossiers(e), transfers(e), documents(e), catalog(e) {}
+        : env(e), auth(e), dossiers(e), transfers(e), documents(e), catalog(e), printouts(e) {}
     app::Env& env;
     app::Auth auth;
     app::Dossiers dossiers;
     app::Transfers transfers;
     app::Documents documents;
     app::Catalog catalog;
+    app::Printouts printouts;
 };
+
+/// A PDF response (inline, so that the browser shows it and the user prints it).
+Response PdfResponse(const Result<app::Pdf>& pdf);
 
 inline constexpr const char* kSessionCookie = "sige_session";
 

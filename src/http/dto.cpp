@@ -278,11 +278,9 @@ domain::DossierInput ReadDossierInput(FieldReader& f) {
         FieldReader af(*a, f.validation(), f.Path("applicant"));
         domain::Applicant applicant;
         applicant.name = af.Text("name").value_or("");
+        af.Require("id_type");
         auto id_type =
             af.Enum<domain::IdType>("id_type", domain::ParseIdType, "DNI, RUC, CE, PASSPORT");
-        if (!id_type && !af.Has("id_type")) {
-            f.validation().Add(af.Path("id_type"), "field.required");
-        }
         applicant.id_type = id_type.value_or(domain::IdType::kDni);
         applicant.id_number = af.Text("id_number").value_or("");
         applicant.email = af.Text("email").value_or("");

@@ -44,6 +44,14 @@ bool FieldReader::IsNull(std::string_view key) const {
     return it != object_.end() && it->value().is_null();
 }
 
+bool FieldReader::Require(std::string_view key) {
+    if (Has(key) && !IsNull(key)) {
+        return false;
+    }
+    v_.Add(Path(key), "field.required");
+    return true;
+}
+
 std::optional<std::string> FieldReader::Text(std::string_view key) {
     const auto* v = Get(key);
     if (v == nullptr) {

@@ -30,6 +30,8 @@ public:
 
     bool Has(std::string_view key) const;
     bool IsNull(std::string_view key) const;
+    /// Adds field.required when `key` is absent or null; returns whether it was missing.
+    bool Require(std::string_view key);
     std::optional<std::string> Text(std::string_view key);
     std::optional<std::int64_t> Integer(std::string_view key);
     /// An integer that fits an int; out of range adds field.range.
@@ -50,11 +52,15 @@ public:
         }
         return value;
     }
-    /// A positive integer id; anything else adds field.type_integer.
+    /// A positive integer id; anything else adds field.id.
     template <class IdT>
     std::optional<IdT> Id(std::string_view key) {
         auto n = Integer(key);
         if (!n) {
+            return std::nullopt;
+        }
+        if (*n <= 0) {
+            v_.Add(Path(key), "field.id");
             return std::nullopt;
         }
         return IdT(*n);

@@ -138,11 +138,9 @@ void AddCatalogRoutes(Router& router, Services& s) {
                     f.Id<OrganizationId>("organization_id").value_or(OrganizationId());
                 t.code = f.Text("code").value_or("");
                 t.name = f.Text("name").value_or("");
+                f.Require("origin");
                 auto origin =
                     f.Enum<domain::Origin>("origin", domain::ParseOrigin, "external, internal");
-                if (!origin && !f.Has("origin")) {
-                    f.validation().Add("origin", "field.required");
-                }
                 t.origin = origin.value_or(domain::Origin::kExternal);
                 return t;
             },

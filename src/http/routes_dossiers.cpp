@@ -193,6 +193,14 @@ void AddDossierRoutes(Router& router, Services& s) {
         return Answer(s.dossiers.Edit(*req.caller, *id, std::move(input)), 200, dossier_json);
     });
 
+    router.Add("GET", "/api/v1/dossiers/{id}/receipt.pdf", [&s](Request& req) {
+        auto id = PathId<DossierId>(req);
+        if (!id) {
+            return ProblemResponse(id.error());
+        }
+        return PdfResponse(s.printouts.Receipt(*req.caller, *id));
+    });
+
     // PRODUCT.md: nothing is ever deleted; annulment is the only way out.
     router.AddPublic("DELETE", "/api/v1/dossiers/{id}", [](Request&) {
         Response r = ProblemResponse(405, "dossier.not_deletable");

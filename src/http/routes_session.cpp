@@ -28,14 +28,10 @@ void AddSessionRoutes(Router& router, Services& s, const ApiOptions& options) {
         }
         Validation v;
         FieldReader f(*body, v);
+        f.Require("username");
+        f.Require("password");
         auto username = f.Text("username");
         auto password = f.Text("password");
-        if (!username && !f.Has("username")) {
-            v.Add("username", "field.required");
-        }
-        if (!password && !f.Has("password")) {
-            v.Add("password", "field.required");
-        }
         if (!v.ok()) {
             return ProblemResponse(v.ToError());
         }

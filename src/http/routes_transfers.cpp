@@ -163,6 +163,15 @@ void AddTransferRoutes(Router& router, Services& s) {
                       transfer_json);
     });
 
+    // Before the JSON route: "{id}" alone would also match "5.pdf".
+    router.Add("GET", "/api/v1/delivery-notes/{id}.pdf", [&s](Request& req) {
+        auto id = PathId<DeliveryNoteId>(req);
+        if (!id) {
+            return ProblemResponse(id.error());
+        }
+        return PdfResponse(s.printouts.DeliveryNote(*req.caller, *id));
+    });
+
     router.Add("GET", "/api/v1/delivery-notes/{id}", [&s, &zone](Request& req) {
         auto id = PathId<DeliveryNoteId>(req);
         if (!id) {

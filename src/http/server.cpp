@@ -54,13 +54,15 @@ std::pair<std::string, std::string> SplitHostPort(const std::string& listen) {
 
 /// The client of a request: the peer, or behind a trusted proxy the last address the proxy
 /// appended to X-Forwarded-For (the one it saw; earlier ones are the client's own claims).
-std::string ClientAddress(const std::string& peer, std::string_view forwarded,
+std::string ClientAddress(const std::string& peer,
+                          std::string_view forwarded,
                           const std::vector<std::string>& trusted) {
     if (forwarded.empty() || std::find(trusted.begin(), trusted.end(), peer) == trusted.end()) {
         return peer;
     }
     auto comma = forwarded.rfind(',');
-    std::string_view last = comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
+    std::string_view last =
+        comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
     while (!last.empty() && last.front() == ' ') {
         last.remove_prefix(1);
     }
@@ -227,8 +229,8 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
             req.headers.emplace_back(Lower(field.name_string()), std::string(field.value()));
         }
         if (!options.trusted_proxies.empty()) {
-            req.client = ClientAddress(client, req.Header("x-forwarded-for"),
-                                       options.trusted_proxies);
+            req.client =
+                ClientAddress(client, req.Header("x-forwarded-for"), options.trusted_proxies);
         }
         bool keep_alive = head.keep_alive();
         const bool is_head = head.method() == bhttp::verb::head;
