@@ -75,8 +75,26 @@ struct ServeOptions {
     int max_upload_mb = 50;
     int threads = 0;
     std::vector<std::string> trusted_proxies;
+    std::string web;
     bool exit_on_stdin_eof = false;
 };
+
+/// Where the built web application is: --web, else web/dist beside the binary's source
+/// tree (build/ is next to web/), else ./web/dist.
+fs::path WebRoot(const std::string& flag) {
+    if (!flag.empty()) {
+        return flag;
+    }
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    for (fs::path candidate : {exe.parent_path().parent_path() / "web" / "dist",
+                               exe.parent_path() / "web", fs::path("web") / "dist"}) {
+        if (fs::is_regular_file(candidate / "index.html", ec)) {
+            return candidate;
+        }
+    }
+    return fs::path("web") / "dist";
+}
 
 int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
     const auto started = std::chrono::steady_clock::now();
@@ -91,6 +109,7 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
 
     http::ApiOptions api_options;
     api_options.openapi_json = kOpenApiJson;
+    api_options.web_root = WebRoot(o.web);
     api_options.public_url = o.public_url.empty() ? "http://" + o.listen : o.public_url;
     while (!api_options.public_url.empty() && api_options.public_url.back() == '/') {
         api_options.public_url.pop_back();
@@ -348,6 +367,10 @@ int Main(int argc, char** argv, const OpenDatabase& open_database) {
                      "IP de un proxy inverso cuyo X-Forwarded-For se cree (repetible)")
         ->envname("SIGE_TRUSTED_PROXIES")
         ->delimiter(',');
+    serve_cmd
+        ->add_option("--web", serve.web,
+                     "Directorio de la aplicación web compilada (por defecto web/dist)")
+        ->envname("SIGE_WEB");
     serve_cmd->add_flag("--exit-on-stdin-eof", serve.exit_on_stdin_eof,
                         "Terminar cuando se cierre la entrada estándar (pruebas)");
 

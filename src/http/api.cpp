@@ -30,7 +30,8 @@ std::string_view CookieValue(std::string_view header, std::string_view name) {
 
 }  // namespace
 
-Api::Api(app::Env& env, ApiOptions options) : services_(env), options_(std::move(options)) {
+Api::Api(app::Env& env, ApiOptions options)
+    : services_(env), options_(std::move(options)), web_(options_.web_root) {
     AddSessionRoutes(router_, services_, options_);
     AddCatalogRoutes(router_, services_);
     AddDossierRoutes(router_, services_);
@@ -97,6 +98,11 @@ std::optional<Response> Api::Precheck(const Route* route, Request& request) {
 
 Response Api::Handle(const Route* route, Request& request) {
     if (route == nullptr) {
+        if (request.path.rfind("/api/", 0) != 0) {
+            if (auto file = web_.Serve(request)) {
+                return std::move(*file);
+            }
+        }
         auto match = router_.Find(request.method, request.path);
         if (!match.allowed.empty()) {
             Response r = ProblemResponse(405, "request.method_not_allowed");

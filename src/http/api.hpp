@@ -18,13 +18,15 @@
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
 #include "http/router.hpp"
+#include "http/static_files.hpp"
 
 namespace sige::http {
 
 struct ApiOptions {
     std::string public_url = "http://127.0.0.1:8080";  ///< where QR codes and e-mails point
     std::int64_t max_json_bytes = 1 << 20;
-    std::string openapi_json;  ///< the document served at /api/v1/openapi.json
+    std::string openapi_json;        ///< the document served at /api/v1/openapi.json
+    std::filesystem::path web_root;  ///< the built web application (web/dist); may be absent
 };
 
 /// The use cases the routes call, built once from the environment.
@@ -67,6 +69,7 @@ private:
     Services services_;
     ApiOptions options_;
     Router router_;
+    StaticFiles web_;
 };
 
 // Route registration, one function per resource file (routes_*.cpp).

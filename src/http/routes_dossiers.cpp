@@ -54,6 +54,19 @@ Result<app::SearchRequest> ReadSearch(const Request& req, const TimeZone& zone) 
     auto type = QueryId<DossierTypeId>(req, "type");
     auto unit = QueryId<UnitId>(req, "unit");
     auto reserved = QueryBool(req, "reserved");
+    auto in_transit = QueryBool(req, "in_transit");
+    if (!in_transit) {
+        v.Add("in_transit", "field.type_boolean");
+    } else {
+        f.in_transit = *in_transit;
+    }
+    if (auto sort = req.Query("sort"); sort && !sort->empty()) {
+        if (*sort == "priority") {
+            f.sort = storage::DossierFilter::Sort::kPriority;
+        } else if (*sort != "newest") {
+            v.Add("sort", "field.enum", {"newest, priority"});
+        }
+    }
     auto global = QueryBool(req, "global");
     if (!type) {
         v.Add("type", "field.type_integer");

@@ -239,6 +239,10 @@ DossierPage Dossiers::Search(const DossierFilter& f) {
         where += " AND d.reserved = ?";
         v.emplace_back(*f.reserved);
     }
+    if (f.in_transit) {
+        where += *f.in_transit ? " AND d.pending_transfer_id IS NOT NULL"
+                               : " AND d.pending_transfer_id IS NULL";
+    }
     if (f.scope) {
         if (f.scope->empty() && !f.include_public) {
             return {};
@@ -265,8 +269,12 @@ DossierPage Dossiers::Search(const DossierFilter& f) {
     page.total = count.front().Int(0);
     v.emplace_back(f.per_page);
     v.emplace_back(std::int64_t(f.page - 1) * f.per_page);
+    const char* order = f.sort == DossierFilter::Sort::kPriority
+                            ? " ORDER BY CASE d.priority WHEN 'urgent' THEN 0 ELSE 1 END, "
+                              "d.custody_since, d.id"
+                            : " ORDER BY d.created_at DESC, d.id DESC";
     for (const auto& r : tx_.Query("SELECT " + std::string(kColumns) + " FROM dossier d" + where +
-                                       " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?",
+                                       order + " LIMIT ? OFFSET ?",
                                    v)) {
         page.items.push_back(ReadDossier(r));
     }

@@ -21,6 +21,10 @@ struct DossierFilter {
     std::optional<Timestamp> from;  ///< registered at or after
     std::optional<Timestamp> to;    ///< registered before
     std::optional<bool> reserved;
+    std::optional<bool> in_transit;  ///< with a transfer waiting for reception
+    /// kNewest: last registered first. kPriority: urgent first, then longest in custody
+    /// (the desk's "En mi mesa").
+    enum class Sort { kNewest, kPriority } sort = Sort::kNewest;
     /// nullopt: every dossier. Otherwise only those on the route of these units ...
     std::optional<std::vector<UnitId>> scope;
     /// ... plus, for the global query, every public dossier anywhere.
