@@ -15,6 +15,7 @@
 #include "app/dossiers.hpp"
 #include "app/printouts.hpp"
 #include "app/transfers.hpp"
+#include "http/handlers.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
 #include "http/router.hpp"
@@ -79,14 +80,5 @@ void AddDossierRoutes(Router& router, Services& services);
 void AddTransferRoutes(Router& router, Services& services);
 void AddDocumentRoutes(Router& router, Services& services);
 void AddSystemRoutes(Router& router, Services& services, const ApiOptions& options);
-
-/// A response for a use case's Result: its JSON with `status`, or its problem.
-template <class T, class ToJson>
-Response Answer(const Result<T>& result, int status, ToJson to_json) {
-    if (!result) {
-        return ProblemResponse(result.error());
-    }
-    return JsonResponse(status, to_json(result.value()));
-}
 
 }  // namespace sige::http

@@ -7,56 +7,46 @@ namespace sige::http {
 
 namespace {
 
-template <class T, class ToJson>
-json::array ToArray(const std::vector<T>& items, ToJson to_json) {
-    json::array out;
-    out.reserve(items.size());
-    for (const auto& item : items) {
-        out.push_back(to_json(item));
-    }
-    return out;
+domain::Organization ReadOrganization(FieldReader& f) {
+    domain::Organization o;
+    o.code = f.Text("code").value_or("");
+    o.name = f.Text("name").value_or("");
+    o.time_zone = f.Text("time_zone").value_or("");
+    return o;
 }
 
-/// Parses the body, runs `read` over its fields and, when every field was well typed, `use`.
-template <class Read, class Use>
-Response WithBody(Request& req, Read read, Use use) {
-    auto body = ParseObject(req);
-    if (!body) {
-        return ProblemResponse(body.error());
-    }
-    Validation v;
-    FieldReader f(*body, v);
-    auto input = read(f);
-    if (!v.ok()) {
-        return ProblemResponse(v.ToError());
-    }
-    return use(input);
+domain::DossierType ReadDossierType(FieldReader& f) {
+    domain::DossierType t;
+    t.organization_id = f.Id<OrganizationId>("organization_id").value_or(OrganizationId());
+    t.code = f.Text("code").value_or("");
+    t.name = f.Text("name").value_or("");
+    f.Require("origin");
+    t.origin = f.Enum<domain::Origin>("origin", domain::ParseOrigin, "external, internal")
+                   .value_or(domain::Origin::kExternal);
+    return t;
 }
+
+struct TypePatch {
+    std::optional<std::string> name;
+    std::optional<bool> active;
+};
 
 }  // namespace
 
 void AddCatalogRoutes(Router& router, Services& s) {
     const TimeZone& zone = s.env.zone;
+    auto user_json = [&zone](const app::UserView& u) { return UserJson(u, zone); };
 
     router.Add("GET", "/api/v1/organizations", [&s](Request&) {
-        auto orgs = s.catalog.Organizations();
-        return JsonResponse(200,
-                            PageJson(ToArray(orgs, OrganizationJson), std::int64_t(orgs.size())));
+        return AnswerList(Result<std::vector<domain::Organization>>(s.catalog.Organizations()),
+                          OrganizationJson);
     });
 
     router.Add("POST", "/api/v1/organizations", [&s](Request& req) {
-        return WithBody(
-            req,
-            [](FieldReader& f) {
-                domain::Organization o;
-                o.code = f.Text("code").value_or("");
-                o.name = f.Text("name").value_or("");
-                o.time_zone = f.Text("time_zone").value_or("");
-                return o;
-            },
-            [&](const domain::Organization& o) {
-                return Answer(s.catalog.CreateOrganization(*req.caller, o), 201, OrganizationJson);
-            });
+        return WithBody(req, ReadOrganization, [&](domain::Organization o) {
+            return Answer(s.catalog.CreateOrganization(*req.caller, std::move(o)), 201,
+                          OrganizationJson);
+        });
     });
 
     router.Add("GET", "/api/v1/units", [&s](Request& req) {
@@ -64,11 +54,7 @@ void AddCatalogRoutes(Router& router, Services& s) {
         if (!org) {
             return ProblemResponse(org.error());
         }
-        auto units = s.catalog.Units(*org);
-        if (!units) {
-            return ProblemResponse(units.error());
-        }
-        return JsonResponse(200, PageJson(ToArray(*units, UnitJson), std::int64_t(units->size())));
+        return AnswerList(s.catalog.Units(*org), UnitJson);
     });
 
     router.Add("POST", "/api/v1/units", [&s](Request& req) {
@@ -78,41 +64,28 @@ void AddCatalogRoutes(Router& router, Services& s) {
     });
 
     router.Add("PATCH", "/api/v1/units/{id}", [&s](Request& req) {
-        auto id = PathId<UnitId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        return WithBody(req, ReadUnitInput, [&](const app::UnitInput& in) {
-            return Answer(s.catalog.UpdateUnit(*req.caller, *id, in), 200, UnitJson);
+        return WithId<UnitId>(req, [&](UnitId id) {
+            return WithBody(req, ReadUnitInput, [&](const app::UnitInput& in) {
+                return Answer(s.catalog.UpdateUnit(*req.caller, id, in), 200, UnitJson);
+            });
         });
     });
 
-    router.Add("GET", "/api/v1/users", [&s, &zone](Request& req) {
-        auto users = s.catalog.Users(*req.caller);
-        if (!users) {
-            return ProblemResponse(users.error());
-        }
-        return JsonResponse(
-            200,
-            PageJson(ToArray(*users, [&](const app::UserView& u) { return UserJson(u, zone); }),
-                     std::int64_t(users->size())));
+    router.Add("GET", "/api/v1/users", [&s, user_json](Request& req) {
+        return AnswerList(s.catalog.Users(*req.caller), user_json);
     });
 
-    router.Add("POST", "/api/v1/users", [&s, &zone](Request& req) {
+    router.Add("POST", "/api/v1/users", [&s, user_json](Request& req) {
         return WithBody(req, ReadUserInput, [&](const app::UserInput& in) {
-            return Answer(s.catalog.CreateUser(*req.caller, in), 201,
-                          [&](const app::UserView& u) { return UserJson(u, zone); });
+            return Answer(s.catalog.CreateUser(*req.caller, in), 201, user_json);
         });
     });
 
-    router.Add("PATCH", "/api/v1/users/{id}", [&s, &zone](Request& req) {
-        auto id = PathId<UserId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        return WithBody(req, ReadUserInput, [&](const app::UserInput& in) {
-            return Answer(s.catalog.UpdateUser(*req.caller, *id, in), 200,
-                          [&](const app::UserView& u) { return UserJson(u, zone); });
+    router.Add("PATCH", "/api/v1/users/{id}", [&s, user_json](Request& req) {
+        return WithId<UserId>(req, [&](UserId id) {
+            return WithBody(req, ReadUserInput, [&](const app::UserInput& in) {
+                return Answer(s.catalog.UpdateUser(*req.caller, id, in), 200, user_json);
+            });
         });
     });
 
@@ -121,52 +94,27 @@ void AddCatalogRoutes(Router& router, Services& s) {
         if (!org) {
             return ProblemResponse(org.error());
         }
-        auto types = s.catalog.Types(*org);
-        if (!types) {
-            return ProblemResponse(types.error());
-        }
-        return JsonResponse(
-            200, PageJson(ToArray(*types, DossierTypeJson), std::int64_t(types->size())));
+        return AnswerList(s.catalog.Types(*org), DossierTypeJson);
     });
 
     router.Add("POST", "/api/v1/dossier-types", [&s](Request& req) {
-        return WithBody(
-            req,
-            [](FieldReader& f) {
-                domain::DossierType t;
-                t.organization_id =
-                    f.Id<OrganizationId>("organization_id").value_or(OrganizationId());
-                t.code = f.Text("code").value_or("");
-                t.name = f.Text("name").value_or("");
-                f.Require("origin");
-                auto origin =
-                    f.Enum<domain::Origin>("origin", domain::ParseOrigin, "external, internal");
-                t.origin = origin.value_or(domain::Origin::kExternal);
-                return t;
-            },
-            [&](const domain::DossierType& t) {
-                return Answer(s.catalog.CreateType(*req.caller, t), 201, DossierTypeJson);
-            });
+        return WithBody(req, ReadDossierType, [&](domain::DossierType t) {
+            return Answer(s.catalog.CreateType(*req.caller, std::move(t)), 201, DossierTypeJson);
+        });
     });
 
     router.Add("PATCH", "/api/v1/dossier-types/{id}", [&s](Request& req) {
-        auto id = PathId<DossierTypeId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        struct Patch {
-            std::optional<std::string> name;
-            std::optional<bool> active;
-        };
-        return WithBody(
-            req,
-            [](FieldReader& f) {
-                return Patch{f.Text("name"), f.Bool("active")};
-            },
-            [&](const Patch& p) {
-                return Answer(s.catalog.UpdateType(*req.caller, *id, p.name, p.active), 200,
-                              DossierTypeJson);
-            });
+        return WithId<DossierTypeId>(req, [&](DossierTypeId id) {
+            return WithBody(
+                req,
+                [](FieldReader& f) {
+                    return TypePatch{f.Text("name"), f.Bool("active")};
+                },
+                [&](const TypePatch& p) {
+                    return Answer(s.catalog.UpdateType(*req.caller, id, p.name, p.active), 200,
+                                  DossierTypeJson);
+                });
+        });
     });
 }
 

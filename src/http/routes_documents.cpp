@@ -38,21 +38,20 @@ std::string Disposition(const std::string& name, bool inline_view) {
 
 void AddDocumentRoutes(Router& router, Services& s) {
     const TimeZone& zone = s.env.zone;
+    auto attachment_json = [&zone](const domain::Attachment& a) { return AttachmentJson(a, zone); };
+    auto annotation_json = [&zone](const domain::Annotation& n) { return AnnotationJson(n, zone); };
 
     router.AddUpload(
         "POST", "/api/v1/dossiers/{id}/attachments",
-        [&s, &zone](Request& req) {
-            auto id = PathId<DossierId>(req);
-            if (!id) {
-                return ProblemResponse(id.error());
-            }
-            if (req.upload == nullptr || req.upload->size() == 0) {
-                return ProblemResponse(Error::Field("body", "attachment.empty"));
-            }
-            auto a = s.documents.FinishUpload(*req.caller, *id, req.Query("name").value_or(""),
-                                              *req.upload);
-            return Answer(a, 201,
-                          [&](const domain::Attachment& x) { return AttachmentJson(x, zone); });
+        [&s, attachment_json](Request& req) {
+            return WithId<DossierId>(req, [&](DossierId id) {
+                if (req.upload == nullptr || req.upload->size() == 0) {
+                    return ProblemResponse(Error::Field("body", "attachment.empty"));
+                }
+                return Answer(s.documents.FinishUpload(*req.caller, id,
+                                                       req.Query("name").value_or(""), *req.upload),
+                              201, attachment_json);
+            });
         },
         // Before a single byte is stored: may this caller upload here, now?
         [&s](Request& req) -> std::optional<Response> {
@@ -67,98 +66,65 @@ void AddDocumentRoutes(Router& router, Services& s) {
             return std::nullopt;
         });
 
-    router.Add("GET", "/api/v1/dossiers/{id}/attachments", [&s, &zone](Request& req) {
-        auto id = PathId<DossierId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        auto list = s.documents.ListAttachments(*req.caller, *id);
-        if (!list) {
-            return ProblemResponse(list.error());
-        }
-        json::array items;
-        for (const auto& a : *list) {
-            items.push_back(AttachmentJson(a, zone));
-        }
-        return JsonResponse(200, PageJson(std::move(items), std::int64_t(list->size())));
+    router.Add("GET", "/api/v1/dossiers/{id}/attachments", [&s, attachment_json](Request& req) {
+        return WithId<DossierId>(req, [&](DossierId id) {
+            return AnswerList(s.documents.ListAttachments(*req.caller, id), attachment_json);
+        });
     });
 
     router.Add("GET", "/api/v1/attachments/{id}/content", [&s](Request& req) {
-        auto id = PathId<AttachmentId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        auto content = s.documents.OpenAttachment(*req.caller, *id);
-        if (!content) {
-            return ProblemResponse(content.error());
-        }
-        const auto& a = content->attachment;
-        Response r;
-        const std::string etag = "\"" + a.sha256 + "\"";
-        r.SetHeader("ETag", etag);
-        r.SetHeader("Cache-Control", "private, no-cache");
-        r.SetHeader("X-Content-Type-Options", "nosniff");
-        r.SetHeader("Content-Security-Policy", "default-src 'none'; sandbox");
-        if (req.Header("if-none-match") == etag) {
-            r.status = 304;
-            r.content_type.clear();
+        return WithId<AttachmentId>(req, [&](AttachmentId id) {
+            auto content = s.documents.OpenAttachment(*req.caller, id);
+            if (!content) {
+                return ProblemResponse(content.error());
+            }
+            const auto& a = content->attachment;
+            Response r;
+            const std::string etag = "\"" + a.sha256 + "\"";
+            r.SetHeader("ETag", etag);
+            r.SetHeader("Cache-Control", "private, no-cache");
+            r.SetHeader("Content-Security-Policy", "default-src 'none'; sandbox");
+            if (req.Header("if-none-match") == etag) {
+                r.status = 304;
+                r.content_type.clear();
+                return r;
+            }
+            const bool inline_view = ShowInline(a.content_type) && !req.Query("download");
+            r.content_type = a.content_type;
+            r.SetHeader("Content-Disposition", Disposition(a.name, inline_view));
+            r.file = content->path;
             return r;
-        }
-        const bool inline_view = ShowInline(a.content_type) && !req.Query("download");
-        r.content_type = a.content_type;
-        r.SetHeader("Content-Disposition", Disposition(a.name, inline_view));
-        r.file = content->path;
-        return r;
+        });
     });
 
-    router.Add("GET", "/api/v1/dossiers/{id}/annotations", [&s, &zone](Request& req) {
-        auto id = PathId<DossierId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        auto list = s.documents.ListAnnotations(*req.caller, *id);
-        if (!list) {
-            return ProblemResponse(list.error());
-        }
-        json::array items;
-        for (const auto& n : *list) {
-            items.push_back(AnnotationJson(n, zone));
-        }
-        return JsonResponse(200, PageJson(std::move(items), std::int64_t(list->size())));
+    router.Add("GET", "/api/v1/dossiers/{id}/annotations", [&s, annotation_json](Request& req) {
+        return WithId<DossierId>(req, [&](DossierId id) {
+            return AnswerList(s.documents.ListAnnotations(*req.caller, id), annotation_json);
+        });
     });
 
-    router.Add("POST", "/api/v1/dossiers/{id}/annotations", [&s, &zone](Request& req) {
-        auto id = PathId<DossierId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        auto body = ParseObject(req);
-        if (!body) {
-            return ProblemResponse(body.error());
-        }
-        Validation v;
-        FieldReader f(*body, v);
-        auto text = f.Text("text");
-        if (!v.ok()) {
-            return ProblemResponse(v.ToError());
-        }
-        return Answer(s.documents.Annotate(*req.caller, *id, text.value_or("")), 201,
-                      [&](const domain::Annotation& n) { return AnnotationJson(n, zone); });
+    router.Add("POST", "/api/v1/dossiers/{id}/annotations", [&s, annotation_json](Request& req) {
+        return WithId<DossierId>(req, [&](DossierId id) {
+            return WithBody(
+                req, [](FieldReader& f) { return f.Text("text").value_or(""); },
+                [&](const std::string& text) {
+                    return Answer(s.documents.Annotate(*req.caller, id, text), 201,
+                                  annotation_json);
+                });
+        });
     });
 
     router.Add("DELETE", "/api/v1/annotations/{id}", [&s](Request& req) {
-        auto id = PathId<AnnotationId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        auto removed = s.documents.RemoveAnnotation(*req.caller, *id);
-        if (!removed) {
-            return ProblemResponse(removed.error());
-        }
-        Response r;
-        r.status = 204;
-        r.content_type.clear();
-        return r;
+        return WithId<AnnotationId>(req, [&](AnnotationId id) {
+            auto removed = s.documents.RemoveAnnotation(*req.caller, id);
+            if (!removed) {
+                return ProblemResponse(removed.error());
+            }
+            Response r;
+            r.status = 204;
+            r.content_type.clear();
+            return r;
+        });
     });
 }
 

@@ -113,19 +113,9 @@ Result<app::SearchRequest> ReadSearch(const Request& req, const TimeZone& zone) 
     return s;
 }
 
-/// The optional `reason` of a state change body.
-Result<std::string> ReadReason(const Request& req) {
-    auto body = ParseObject(req, /*optional=*/true);
-    if (!body) {
-        return body.error();
-    }
-    Validation v;
-    FieldReader f(*body, v);
-    auto reason = f.Text("reason");
-    if (!v.ok()) {
-        return v.ToError();
-    }
-    return reason.value_or("");
+/// The optional `reason` of a state change or revert body.
+std::string ReadReason(FieldReader& f) {
+    return f.Text("reason").value_or("");
 }
 
 }  // namespace
@@ -173,45 +163,27 @@ void AddDossierRoutes(Router& router, Services& s) {
         if (!page) {
             return ProblemResponse(page.error());
         }
-        json::array items;
-        for (const auto& d : page->items) {
-            items.push_back(dossier_json(d));
-        }
-        return JsonResponse(200, PageJson(std::move(items), page->total));
+        return JsonResponse(200, PageJson(ToArray(page->items, dossier_json), page->total));
     });
 
     router.Add("GET", "/api/v1/dossiers/{id}", [&s, dossier_json](Request& req) {
-        auto id = PathId<DossierId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        return Answer(s.dossiers.Get(*req.caller, *id), 200, dossier_json);
+        return WithId<DossierId>(req, [&](DossierId id) {
+            return Answer(s.dossiers.Get(*req.caller, id), 200, dossier_json);
+        });
     });
 
     router.Add("PATCH", "/api/v1/dossiers/{id}", [&s, dossier_json](Request& req) {
-        auto id = PathId<DossierId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        auto body = ParseObject(req);
-        if (!body) {
-            return ProblemResponse(body.error());
-        }
-        Validation v;
-        FieldReader f(*body, v);
-        auto input = ReadDossierInput(f);
-        if (!v.ok()) {
-            return ProblemResponse(v.ToError());
-        }
-        return Answer(s.dossiers.Edit(*req.caller, *id, std::move(input)), 200, dossier_json);
+        return WithId<DossierId>(req, [&](DossierId id) {
+            return WithBody(req, ReadDossierInput, [&](domain::DossierInput input) {
+                return Answer(s.dossiers.Edit(*req.caller, id, std::move(input)), 200,
+                              dossier_json);
+            });
+        });
     });
 
     router.Add("GET", "/api/v1/dossiers/{id}/receipt.pdf", [&s](Request& req) {
-        auto id = PathId<DossierId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        return PdfResponse(s.printouts.Receipt(*req.caller, *id));
+        return WithId<DossierId>(
+            req, [&](DossierId id) { return PdfResponse(s.printouts.Receipt(*req.caller, id)); });
     });
 
     // PRODUCT.md: nothing is ever deleted; annulment is the only way out.
@@ -222,32 +194,19 @@ void AddDossierRoutes(Router& router, Services& s) {
     });
 
     router.Add("GET", "/api/v1/dossiers/{id}/history", [&s, &zone](Request& req) {
-        auto id = PathId<DossierId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        auto reads = QueryBool(req, "include_reads");
-        if (!reads) {
-            return ProblemResponse(reads.error());
-        }
-        auto events = s.dossiers.History(*req.caller, *id, reads->value_or(false));
-        if (!events) {
-            return ProblemResponse(events.error());
-        }
-        json::array items;
-        for (const auto& e : *events) {
-            items.push_back(HistoryJson(e, zone));
-        }
-        const auto total = std::int64_t(items.size());
-        return JsonResponse(200, PageJson(std::move(items), total));
+        return WithId<DossierId>(req, [&](DossierId id) {
+            auto reads = QueryBool(req, "include_reads");
+            if (!reads) {
+                return ProblemResponse(reads.error());
+            }
+            return AnswerList(s.dossiers.History(*req.caller, id, reads->value_or(false)),
+                              [&](const domain::AuditEvent& e) { return HistoryJson(e, zone); });
+        });
     });
 
-    struct StateRoute {
-        const char* suffix;
-        std::function<Result<app::DossierView>(const app::Caller&, DossierId, const std::string&)>
-            run;
-    };
-    const StateRoute state_routes[] = {
+    using StateChange =
+        std::function<Result<app::DossierView>(const app::Caller&, DossierId, const std::string&)>;
+    const std::pair<const char*, StateChange> state_routes[] = {
         {"archive", [&s](const app::Caller& c, DossierId id,
                          const std::string&) { return s.dossiers.Archive(c, id); }},
         {"unarchive", [&s](const app::Caller& c, DossierId id,
@@ -259,18 +218,17 @@ void AddDossierRoutes(Router& router, Services& s) {
         {"annul", [&s](const app::Caller& c, DossierId id,
                        const std::string& reason) { return s.dossiers.Annul(c, id, reason); }},
     };
-    for (const auto& route : state_routes) {
-        router.Add("POST", std::string("/api/v1/dossiers/{id}/") + route.suffix,
-                   [run = route.run, dossier_json](Request& req) {
-                       auto id = PathId<DossierId>(req);
-                       if (!id) {
-                           return ProblemResponse(id.error());
-                       }
-                       auto reason = ReadReason(req);
-                       if (!reason) {
-                           return ProblemResponse(reason.error());
-                       }
-                       return Answer(run(*req.caller, *id, *reason), 200, dossier_json);
+    for (const auto& [suffix, run] : state_routes) {
+        router.Add("POST", std::string("/api/v1/dossiers/{id}/") + suffix,
+                   [run = run, dossier_json](Request& req) {
+                       return WithId<DossierId>(req, [&](DossierId id) {
+                           return WithBody(
+                               req, ReadReason,
+                               [&](const std::string& reason) {
+                                   return Answer(run(*req.caller, id, reason), 200, dossier_json);
+                               },
+                               /*optional=*/true);
+                       });
                    });
     }
 }

@@ -42,62 +42,43 @@ std::vector<IdT> ReadIds(FieldReader& f, std::string_view key) {
 void AddTransferRoutes(Router& router, Services& s) {
     const TimeZone& zone = s.env.zone;
     auto transfer_json = [&zone](const app::TransferView& v) { return TransferJson(v, zone); };
-    auto transfer_list = [transfer_json](const auto& items, std::int64_t total) {
-        json::array out;
-        for (const auto& t : items) {
-            out.push_back(transfer_json(t));
-        }
-        return PageJson(std::move(out), total);
-    };
+    auto note_json = [&zone](const app::DeliveryNoteView& n) { return DeliveryNoteJson(n, zone); };
 
     router.Add("POST", "/api/v1/dossiers/{id}/transfers", [&s, transfer_json](Request& req) {
-        auto id = PathId<DossierId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        auto body = ParseObject(req);
-        if (!body) {
-            return ProblemResponse(body.error());
-        }
-        Validation v;
-        FieldReader f(*body, v);
-        auto request = ReadTransferRequest(f);
-        if (!v.ok()) {
-            return ProblemResponse(v.ToError());
-        }
-        return Answer(s.transfers.Send(*req.caller, *id, request), 201, transfer_json);
+        return WithId<DossierId>(req, [&](DossierId id) {
+            return WithBody(req, ReadTransferRequest, [&](const domain::TransferRequest& r) {
+                return Answer(s.transfers.Send(*req.caller, id, r), 201, transfer_json);
+            });
+        });
     });
 
-    router.Add("GET", "/api/v1/dossiers/{id}/transfers", [&s, transfer_list](Request& req) {
-        auto id = PathId<DossierId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        auto list = s.transfers.OfDossier(*req.caller, *id);
-        if (!list) {
-            return ProblemResponse(list.error());
-        }
-        return JsonResponse(200, transfer_list(*list, std::int64_t(list->size())));
+    router.Add("GET", "/api/v1/dossiers/{id}/transfers", [&s, transfer_json](Request& req) {
+        return WithId<DossierId>(req, [&](DossierId id) {
+            return AnswerList(s.transfers.OfDossier(*req.caller, id), transfer_json);
+        });
     });
 
-    router.Add("POST", "/api/v1/transfers/bulk", [&s, &zone](Request& req) {
-        auto body = ParseObject(req);
-        if (!body) {
-            return ProblemResponse(body.error());
-        }
-        Validation v;
-        FieldReader f(*body, v);
-        auto ids = ReadIds<DossierId>(f, "dossier_ids");
-        auto request = ReadTransferRequest(f);
-        if (!v.ok()) {
-            return ProblemResponse(v.ToError());
-        }
-        return Answer(s.transfers.SendBulk(*req.caller, ids, request), 201,
-                      [&](const app::DeliveryNoteView& n) { return DeliveryNoteJson(n, zone); });
+    struct Bulk {
+        std::vector<DossierId> dossiers;
+        domain::TransferRequest request;
+    };
+    router.Add("POST", "/api/v1/transfers/bulk", [&s, note_json](Request& req) {
+        return WithBody(
+            req,
+            [](FieldReader& f) {
+                auto ids = ReadIds<DossierId>(f, "dossier_ids");
+                return Bulk{std::move(ids), ReadTransferRequest(f)};
+            },
+            [&](const Bulk& b) {
+                return Answer(s.transfers.SendBulk(*req.caller, b.dossiers, b.request), 201,
+                              note_json);
+            });
     });
 
-    auto tray = [&s, transfer_list](bool inbox) {
-        return [&s, transfer_list, inbox](Request& req) {
+    // The trays: pending receptions of the caller's unit, and what it sent and nobody
+    // received yet. ADMIN and AUTHORITY may name a unit.
+    auto tray = [&s, transfer_json](bool inbox) {
+        return [&s, transfer_json, inbox](Request& req) {
             auto unit = QueryId<UnitId>(req, "unit");
             if (!unit) {
                 return ProblemResponse(unit.error());
@@ -112,73 +93,48 @@ void AddTransferRoutes(Router& router, Services& s) {
             if (!page) {
                 return ProblemResponse(page.error());
             }
-            return JsonResponse(200, transfer_list(page->items, page->total));
+            return JsonResponse(200, PageJson(ToArray(page->items, transfer_json), page->total));
         };
     };
     router.Add("GET", "/api/v1/inbox", tray(true));
     router.Add("GET", "/api/v1/outbox", tray(false));
 
     router.Add("POST", "/api/v1/transfers/{id}/receive", [&s, transfer_json](Request& req) {
-        auto id = PathId<TransferId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        return Answer(s.transfers.Receive(*req.caller, *id), 200, transfer_json);
+        return WithId<TransferId>(req, [&](TransferId id) {
+            return Answer(s.transfers.Receive(*req.caller, id), 200, transfer_json);
+        });
     });
 
-    router.Add("POST", "/api/v1/transfers/receive", [&s, transfer_list](Request& req) {
-        auto body = ParseObject(req);
-        if (!body) {
-            return ProblemResponse(body.error());
-        }
-        Validation v;
-        FieldReader f(*body, v);
-        auto ids = ReadIds<TransferId>(f, "ids");
-        if (!v.ok()) {
-            return ProblemResponse(v.ToError());
-        }
-        auto received = s.transfers.ReceiveMany(*req.caller, ids);
-        if (!received) {
-            return ProblemResponse(received.error());
-        }
-        return JsonResponse(200, transfer_list(*received, std::int64_t(received->size())));
+    router.Add("POST", "/api/v1/transfers/receive", [&s, transfer_json](Request& req) {
+        return WithBody(
+            req, [](FieldReader& f) { return ReadIds<TransferId>(f, "ids"); },
+            [&](const std::vector<TransferId>& ids) {
+                return AnswerList(s.transfers.ReceiveMany(*req.caller, ids), transfer_json);
+            });
     });
 
     router.Add("POST", "/api/v1/transfers/{id}/revert", [&s, transfer_json](Request& req) {
-        auto id = PathId<TransferId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        auto body = ParseObject(req, /*optional=*/true);
-        if (!body) {
-            return ProblemResponse(body.error());
-        }
-        Validation v;
-        FieldReader f(*body, v);
-        auto reason = f.Text("reason");
-        if (!v.ok()) {
-            return ProblemResponse(v.ToError());
-        }
-        return Answer(s.transfers.Revert(*req.caller, *id, reason.value_or("")), 200,
-                      transfer_json);
+        return WithId<TransferId>(req, [&](TransferId id) {
+            return WithBody(
+                req, [](FieldReader& f) { return f.Text("reason").value_or(""); },
+                [&](const std::string& reason) {
+                    return Answer(s.transfers.Revert(*req.caller, id, reason), 200, transfer_json);
+                },
+                /*optional=*/true);
+        });
     });
 
     // Before the JSON route: "{id}" alone would also match "5.pdf".
     router.Add("GET", "/api/v1/delivery-notes/{id}.pdf", [&s](Request& req) {
-        auto id = PathId<DeliveryNoteId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        return PdfResponse(s.printouts.DeliveryNote(*req.caller, *id));
+        return WithId<DeliveryNoteId>(req, [&](DeliveryNoteId id) {
+            return PdfResponse(s.printouts.DeliveryNote(*req.caller, id));
+        });
     });
 
-    router.Add("GET", "/api/v1/delivery-notes/{id}", [&s, &zone](Request& req) {
-        auto id = PathId<DeliveryNoteId>(req);
-        if (!id) {
-            return ProblemResponse(id.error());
-        }
-        return Answer(s.transfers.DeliveryNote(*req.caller, *id), 200,
-                      [&](const app::DeliveryNoteView& n) { return DeliveryNoteJson(n, zone); });
+    router.Add("GET", "/api/v1/delivery-notes/{id}", [&s, note_json](Request& req) {
+        return WithId<DeliveryNoteId>(req, [&](DeliveryNoteId id) {
+            return Answer(s.transfers.DeliveryNote(*req.caller, id), 200, note_json);
+        });
     });
 }
 
