@@ -201,41 +201,30 @@ Result<Page<TransferView>> Transfers::Inbox(const Caller& caller,
                                             std::optional<UnitId> unit,
                                             int page,
                                             int per_page) {
-    auto units = TrayUnits(caller.actor, unit);
-    if (!units) {
-        return units.error();
-    }
-    auto tx = env_.db.BeginRead();
-    storage::Transfers transfers(*tx);
-    Page<TransferView> out;
-    out.total = transfers.CountPendingTo(*units);
-    const Timestamp now = env_.clock.Now();
-    Names names(*tx);
-    for (const auto& t : transfers.PendingTo(*units, per_page, (page - 1) * per_page)) {
-        out.items.push_back(MakeTransferView(*tx, names, t, now));
-    }
-    return out;
+    return Tray(caller, unit, page, per_page, /*inbox=*/true);
 }
 
 Result<Page<TransferView>> Transfers::Sent(const Caller& caller,
                                            std::optional<UnitId> unit,
                                            int page,
                                            int per_page) {
+    return Tray(caller, unit, page, per_page, /*inbox=*/false);
+}
+
+Result<Page<TransferView>> Transfers::Tray(
+    const Caller& caller, std::optional<UnitId> unit, int page, int per_page, bool inbox) {
     auto units = TrayUnits(caller.actor, unit);
     if (!units) {
         return units.error();
     }
-    if (!*units) {
-        return Error::Field("unit", "field.required");
-    }
+    const auto end = inbox ? storage::Transfers::End::kTo : storage::Transfers::End::kFrom;
     auto tx = env_.db.BeginRead();
     storage::Transfers transfers(*tx);
-    const UnitId from = (**units).front();
     Page<TransferView> out;
-    out.total = transfers.CountPendingFrom(from);
+    out.total = transfers.CountPending(end, *units);
     const Timestamp now = env_.clock.Now();
     Names names(*tx);
-    for (const auto& t : transfers.PendingFrom(from, per_page, (page - 1) * per_page)) {
+    for (const auto& t : transfers.Pending(end, *units, per_page, (page - 1) * per_page)) {
         out.items.push_back(MakeTransferView(*tx, names, t, now));
     }
     return out;

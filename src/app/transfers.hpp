@@ -51,6 +51,8 @@ public:
     Result<DeliveryNoteView> DeliveryNote(const Caller& caller, DeliveryNoteId id);
 
 private:
+    Result<Page<TransferView>> Tray(
+        const Caller& caller, std::optional<UnitId> unit, int page, int per_page, bool inbox);
     Env& env_;
 };
 

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
 
 namespace sige {
 
 namespace {
 
-// Sorted by key (a test checks it), so lookup is a binary search.
+// Grouped by area; sorted once at first use for the lookups.
 constexpr std::pair<std::string_view, std::string_view> kMessages[] = {
     {"access.admin_only", "Solo un administrador puede hacer esto."},
     {"access.no_global_query", "Su perfil no permite la consulta global."},
@@ -20,7 +21,8 @@ constexpr std::pair<std::string_view, std::string_view> kMessages[] = {
     {"access.outside_route", "El expediente no pasó por su unidad: no tiene acceso a su detalle."},
     {"access.profile", "Su perfil no permite esta acción."},
     {"access.read_only", "Su unidad recibió el expediente solo con permiso de lectura."},
-    {"access.receipt", "Solo la unidad que registró el expediente (o su mesa de partes) puede imprimir su cargo."},
+    {"access.receipt",
+     "Solo la unidad que registró el expediente (o su mesa de partes) puede imprimir su cargo."},
     {"access.reads_for_auditors",
      "Solo un administrador o una autoridad puede ver las consultas del expediente."},
     {"annotation.not_found", "La anotación no existe."},
@@ -133,11 +135,23 @@ constexpr std::pair<std::string_view, std::string_view> kMessages[] = {
     {"user.username_taken", "Ya existe un usuario con ese nombre."},
 };
 
+using Entry = std::pair<std::string_view, std::string_view>;
+
+const std::vector<Entry>& Sorted() {
+    static const std::vector<Entry> sorted = [] {
+        std::vector<Entry> v(std::begin(kMessages), std::end(kMessages));
+        std::sort(v.begin(), v.end());
+        return v;
+    }();
+    return sorted;
+}
+
 std::string_view Lookup(std::string_view key) {
+    const auto& table = Sorted();
     auto it =
-        std::lower_bound(std::begin(kMessages), std::end(kMessages), key,
-                         [](const auto& entry, std::string_view k) { return entry.first < k; });
-    if (it != std::end(kMessages) && it->first == key) {
+        std::lower_bound(table.begin(), table.end(), key,
+                         [](const Entry& entry, std::string_view k) { return entry.first < k; });
+    if (it != table.end() && it->first == key) {
         return it->second;
     }
     return {};
@@ -168,9 +182,11 @@ std::string MessageEs(std::string_view key, const std::vector<std::string>& args
     return out;
 }
 
-bool MessagesSortedForTest() {
-    return std::is_sorted(std::begin(kMessages), std::end(kMessages),
-                          [](const auto& a, const auto& b) { return a.first < b.first; });
+bool MessageKeysAreUnique() {
+    const auto& table = Sorted();
+    return std::adjacent_find(table.begin(), table.end(), [](const Entry& a, const Entry& b) {
+               return a.first == b.first;
+           }) == table.end();
 }
 
 }  // namespace sige

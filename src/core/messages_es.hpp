@@ -16,7 +16,7 @@ std::string MessageEs(std::string_view key, const std::vector<std::string>& args
 /// True when the table has `key`.
 bool HasMessageEs(std::string_view key);
 
-/// True when the table is sorted by key (it must be: lookups are binary searches).
-bool MessagesSortedForTest();
+/// True when no key appears twice in the table.
+bool MessageKeysAreUnique();
 
 }  // namespace sige

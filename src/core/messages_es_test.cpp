@@ -13,8 +13,16 @@
 namespace sige {
 namespace {
 
-TEST(MessagesEs, TableIsSortedForBinarySearch) {
-    EXPECT_TRUE(MessagesSortedForTest());
+TEST(MessagesEs, NoKeyIsDefinedTwice) {
+    EXPECT_TRUE(MessageKeysAreUnique());
+}
+
+TEST(MessagesEs, EveryAreaIsFound) {
+    for (const char* key :
+         {"access.profile", "printout.external", "request.not_found", "request.not_object",
+          "server.internal", "transfer_action.sign", "user.username_taken"}) {
+        EXPECT_TRUE(HasMessageEs(key)) << key;
+    }
 }
 
 TEST(MessagesEs, SubstitutesArgumentsInOrder) {

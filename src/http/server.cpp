@@ -199,6 +199,9 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     for (;;) {
         bhttp::request_parser<bhttp::empty_body> header;
         header.header_limit(16 * 1024);
+        // The body's limit depends on the route, known only after the header: each body
+        // parser below sets its own (JSON or upload), so none applies while reading this.
+        header.body_limit(boost::none);
         stream.expires_after(kIdleTimeout);
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, header, tuple);
         if (ec) {
@@ -275,6 +278,12 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
                 }
                 req.upload = upload.get();
             }
+        } else if (!early && header.content_length() &&
+                   *header.content_length() > std::uint64_t(options.max_json_bytes)) {
+            // A declared length over the limit is refused without reading (the body limit
+            // of the parser below only catches chunked bodies).
+            early = ProblemResponse(413, "request.body_too_large",
+                                    {std::to_string(options.max_json_bytes / 1024)});
         } else if (!early) {
             bhttp::request_parser<bhttp::string_body> parser(std::move(header));
             parser.body_limit(std::uint64_t(options.max_json_bytes));

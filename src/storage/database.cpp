@@ -47,6 +47,26 @@ const std::string& Value::as_text() const {
     throw StorageError("se esperaba texto en una columna numérica");
 }
 
+std::vector<std::string> SearchWords(std::string_view text) {
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : text) {
+        auto u = static_cast<unsigned char>(c);
+        bool word_char =
+            u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (word_char) {
+            word.push_back(c);
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) {
+        words.push_back(std::move(word));
+    }
+    return words;
+}
+
 std::string Placeholders(std::size_t n) {
     std::string out;
     for (std::size_t i = 0; i < n; ++i) {

@@ -177,6 +177,10 @@ public:
 /// database is newer than this binary.
 int Migrate(Database& db);
 
+/// The words of a search as both backends index them: every run of ASCII letters or digits,
+/// or of bytes >= 0x80 (so accented words stay whole); everything else separates words.
+std::vector<std::string> SearchWords(std::string_view text);
+
 /// "?, ?, ?": `n` placeholders for an IN list.
 std::string Placeholders(std::size_t n);
 

@@ -43,8 +43,9 @@ std::string Select(std::string_view rest) {
     return "SELECT " + std::string(kColumns) + " FROM transfer " + std::string(rest);
 }
 
-/// " AND to_unit_id IN (?, ...)" and its values; empty for every unit.
-std::string UnitCondition(const std::optional<std::vector<UnitId>>& units,
+/// " AND <column> IN (?, ...)" and its values; empty for every unit.
+std::string UnitCondition(Transfers::End end,
+                          const std::optional<std::vector<UnitId>>& units,
                           std::vector<Value>& values) {
     if (!units) {
         return "";
@@ -55,7 +56,9 @@ std::string UnitCondition(const std::optional<std::vector<UnitId>>& units,
     for (auto u : *units) {
         values.emplace_back(u);
     }
-    return " AND to_unit_id IN (" + Placeholders(units->size()) + ")";
+    return std::string(end == Transfers::End::kTo ? " AND to_unit_id IN ("
+                                                  : " AND from_unit_id IN (") +
+           Placeholders(units->size()) + ")";
 }
 
 }  // namespace
@@ -107,11 +110,12 @@ std::optional<TransferId> Transfers::LatestActive(DossierId dossier) {
     return r->GetId<TransferId>(0);
 }
 
-std::vector<Transfer> Transfers::PendingTo(const std::optional<std::vector<UnitId>>& units,
-                                           int limit,
-                                           int offset) {
+std::vector<Transfer> Transfers::Pending(End end,
+                                         const std::optional<std::vector<UnitId>>& units,
+                                         int limit,
+                                         int offset) {
     std::vector<Value> v;
-    std::string cond = UnitCondition(units, v);
+    std::string cond = UnitCondition(end, units, v);
     v.emplace_back(limit);
     v.emplace_back(offset);
     std::vector<Transfer> out;
@@ -123,29 +127,12 @@ std::vector<Transfer> Transfers::PendingTo(const std::optional<std::vector<UnitI
     return out;
 }
 
-std::int64_t Transfers::CountPendingTo(const std::optional<std::vector<UnitId>>& units) {
+std::int64_t Transfers::CountPending(End end, const std::optional<std::vector<UnitId>>& units) {
     std::vector<Value> v;
-    std::string cond = UnitCondition(units, v);
+    std::string cond = UnitCondition(end, units, v);
     return tx_.Query("SELECT COUNT(*) FROM transfer WHERE state = 'pending'" + cond, v)
         .front()
         .Int(0);
-}
-
-std::vector<Transfer> Transfers::PendingFrom(UnitId unit, int limit, int offset) {
-    std::vector<Transfer> out;
-    for (const auto& r : tx_.Query(Select("WHERE state = 'pending' AND from_unit_id = ? "
-                                          "ORDER BY sent_at, id LIMIT ? OFFSET ?"),
-                                   {unit, limit, offset})) {
-        out.push_back(ReadTransfer(r));
-    }
-    return out;
-}
-
-std::int64_t Transfers::CountPendingFrom(UnitId unit) {
-    return tx_
-        .QueryOne("SELECT COUNT(*) FROM transfer WHERE state = 'pending' AND from_unit_id = ?",
-                  {unit})
-        ->Int(0);
 }
 
 std::vector<Transfer> Transfers::OfDeliveryNote(DeliveryNoteId note) {

@@ -22,14 +22,15 @@ public:
     std::vector<domain::Transfer> OfDossier(DossierId dossier);
     /// The newest transfer of a dossier that was not reverted, if any.
     std::optional<TransferId> LatestActive(DossierId dossier);
-    /// Pending transfers addressed to `units` (every unit when nullopt), oldest first.
-    std::vector<domain::Transfer> PendingTo(const std::optional<std::vector<UnitId>>& units,
-                                            int limit,
-                                            int offset);
-    std::int64_t CountPendingTo(const std::optional<std::vector<UnitId>>& units);
-    /// Pending transfers sent by `unit`, oldest first.
-    std::vector<domain::Transfer> PendingFrom(UnitId unit, int limit, int offset);
-    std::int64_t CountPendingFrom(UnitId unit);
+    /// Which end of a transfer a tray looks at.
+    enum class End { kTo, kFrom };
+    /// Pending transfers addressed to (kTo) or sent by (kFrom) `units` (every unit when
+    /// nullopt), oldest first.
+    std::vector<domain::Transfer> Pending(End end,
+                                          const std::optional<std::vector<UnitId>>& units,
+                                          int limit,
+                                          int offset);
+    std::int64_t CountPending(End end, const std::optional<std::vector<UnitId>>& units);
     std::vector<domain::Transfer> OfDeliveryNote(DeliveryNoteId note);
 
 private:

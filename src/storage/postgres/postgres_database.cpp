@@ -38,26 +38,11 @@ public:
                t;
     }
     std::string FullTextQuery(std::string_view words) const override {
-        // Every run of letters or digits becomes a prefix term; all must match.
+        // Every word must match, as a prefix.
         std::string out;
-        std::string word;
-        auto flush = [&] {
-            if (!word.empty()) {
-                out += (out.empty() ? "" : " & ") + word + ":*";
-                word.clear();
-            }
-        };
-        for (char c : words) {
-            auto u = static_cast<unsigned char>(c);
-            bool word_char = u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                             (c >= 'A' && c <= 'Z');
-            if (word_char) {
-                word.push_back(c);
-            } else {
-                flush();
-            }
+        for (const auto& w : SearchWords(words)) {
+            out += std::string(out.empty() ? "" : " & ") + w + ":*";
         }
-        flush();
         return out;
     }
 };

@@ -31,27 +31,11 @@ public:
         return "";  // INTEGER PRIMARY KEY continues after the largest id by itself
     }
     std::string FullTextQuery(std::string_view words) const override {
-        // Every run of letters or digits (any byte >= 0x80 counts as a letter, so accented
-        // words stay whole) becomes a quoted prefix term; FTS5 ANDs them.
+        // Every word must match, as a prefix.
         std::string out;
-        std::string word;
-        auto flush = [&] {
-            if (!word.empty()) {
-                out += (out.empty() ? "\"" : " \"") + word + "\"*";
-                word.clear();
-            }
-        };
-        for (char c : words) {
-            auto u = static_cast<unsigned char>(c);
-            bool word_char = u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                             (c >= 'A' && c <= 'Z');
-            if (word_char) {
-                word.push_back(c);
-            } else {
-                flush();
-            }
+        for (const auto& w : SearchWords(words)) {
+            out += std::string(out.empty() ? "" : " ") + "\"" + w + "\"*";
         }
-        flush();
         return out;
     }
 };

@@ -1,0 +1,168 @@
+"""History and audit (PRODUCT.md mission 4): every change and every access is recorded —
+who, when, what, from where — in an append-only, tamper-evident chain that
+`sige audit verify` checks, also while the server runs."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+from types import SimpleNamespace
+
+import pytest
+
+from sige_client import Demo, Server, init_demo, open_ro, receive, register, run_cli, send
+
+
+def verify(data_dir):
+    return run_cli("audit", "verify", "--data", str(data_dir))
+
+
+@pytest.fixture(scope="module")
+def used(server, users, demo):
+    """The shared installation after a day's work: registrations, transfers, an upload,
+    notes, an archive, a revert."""
+    mesa1, oficina1, admin = users["mesa1"], users["oficina1"], users["admin"]
+    ids = []
+    for i in range(5):
+        d = register(mesa1, demo.type("SOLGEN"), summary=f"Trámite de auditoría {i}")
+        ids.append(d["id"])
+    receive(oficina1, send(mesa1, ids[0], demo.unit("GDU"), folios_added=2)["id"])
+    t = send(mesa1, ids[1], demo.unit("GDU"))
+    admin.ok("POST", f"/api/v1/transfers/{t['id']}/revert", {"reason": "Error de destino"})
+    assert mesa1.upload(ids[2], "plano.txt", b"plano", "text/plain").status == 201
+    mesa1.ok("POST", f"/api/v1/dossiers/{ids[3]}/annotations", {"text": "Ver plano"}, expect=201)
+    mesa1.ok("POST", f"/api/v1/dossiers/{ids[4]}/archive")
+    return ids
+
+
+def test_audit_verify_passes_on_a_used_installation_while_the_server_runs(server, used):
+    done = verify(server.data_dir)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "íntegra" in done.stdout
+
+
+def test_reading_a_dossier_is_recorded_and_shown_to_admin_with_include_reads(users, used):
+    d = used[0]
+    assert users["consulta1"].get(f"/api/v1/dossiers/{d}").status == 200
+    r = users["admin"].get(f"/api/v1/dossiers/{d}/history", params={"include_reads": "true"})
+    assert r.status == 200, r
+    reads = [e for e in r.json["items"] if e["action"] == "dossier.read"]
+    assert "consulta1" in [e["actor"] for e in reads]
+    # Without the flag, the history lists changes only.
+    plain = users["admin"].get(f"/api/v1/dossiers/{d}/history").json["items"]
+    assert all(not e["action"].endswith(".read") for e in plain)
+    assert len(plain) < len(r.json["items"])
+
+
+def test_downloading_an_attachment_is_recorded(users, used):
+    d = used[2]
+    att = users["mesa1"].get(f"/api/v1/dossiers/{d}/attachments").json["items"][0]
+    assert users["carga1"].get(f"/api/v1/attachments/{att['id']}/content").status == 200
+    items = users["autoridad1"].get(f"/api/v1/dossiers/{d}/history",
+                                    params={"include_reads": "true"}).json["items"]
+    assert ("carga1", "attachment.read") in [(e["actor"], e["action"]) for e in items]
+
+
+@pytest.mark.parametrize("user", ["mesa1", "oficina1", "consulta1"])
+def test_only_admin_and_authority_see_who_read_a_dossier(users, used, user):
+    r = users[user].get(f"/api/v1/dossiers/{used[0]}/history", params={"include_reads": "true"})
+    assert r.status == 403, r
+
+
+def test_each_change_records_who_when_what_and_from_where(server, users, demo):
+    d = register(users["mesa1"], demo.type("SOLGEN"))
+    with contextlib.closing(open_ro(server.db_path)) as db:
+        row = db.execute(
+            "SELECT actor, action, client, at FROM audit_event WHERE dossier_id = ? ORDER BY seq",
+            (d["id"],)).fetchone()
+    actor, action, client, at = row
+    assert (actor, action) == ("mesa1", "dossier.registered")
+    assert client == "127.0.0.1"
+    assert at > 0
+
+
+def test_the_audit_table_refuses_updates_and_deletes(server, used):
+    with contextlib.closing(sqlite3.connect(server.db_path, timeout=10)) as db:
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            db.execute("UPDATE audit_event SET actor = 'x' WHERE seq = 1")
+        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+            db.execute("DELETE FROM audit_event WHERE seq = 1")
+        with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
+            db.execute("DELETE FROM dossier WHERE id = ?", (used[0],))
+        db.rollback()
+    assert verify(server.data_dir).returncode == 0
+
+
+# --------------------------------------------------------------------------- tampering
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory):
+    """A stopped installation with some history, and the seq of one registration event."""
+    data = tmp_path_factory.mktemp("pristine") / "data"
+    init_demo(data)
+    with Server(data) as srv:
+        mesa1 = srv.login("mesa1")
+        demo = Demo.load(mesa1)
+        first = register(mesa1, demo.type("SOLGEN"))
+        for _ in range(3):
+            register(mesa1, demo.type("SOLGEN"))
+        seq = mesa1.get(f"/api/v1/dossiers/{first['id']}/history").json["items"][0]["seq"]
+    assert verify(data).returncode == 0
+    return data, seq
+
+
+@pytest.fixture
+def tamper_target(pristine, tmp_path):
+    """A copy of the pristine installation for one test to break."""
+    data, seq = pristine
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    return SimpleNamespace(data_dir=copy, db_path=copy / "sige.db"), seq
+
+
+def tamper(db_path, *statements):
+    with contextlib.closing(sqlite3.connect(db_path, timeout=10)) as db:
+        for sql in statements:
+            db.execute(sql)
+        db.commit()
+
+
+def test_changing_one_audit_row_by_hand_is_detected_naming_the_event(tamper_target):
+    srv, seq = tamper_target
+    tamper(srv.db_path, "DROP TRIGGER audit_event_no_update",
+           f"UPDATE audit_event SET actor = 'x' WHERE seq = {seq}")
+    done = verify(srv.data_dir)
+    assert done.returncode != 0
+    assert f"evento {seq}" in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+def test_deleting_an_audit_row_is_detected_naming_the_event(tamper_target):
+    srv, seq = tamper_target
+    tamper(srv.db_path, "DROP TRIGGER audit_event_no_delete",
+           f"DELETE FROM audit_event WHERE seq = {seq}")
+    done = verify(srv.data_dir)
+    assert done.returncode != 0
+    assert f"evento {seq}" in done.stdout + done.stderr, done.stdout + done.stderr
+
+
+def test_cutting_off_the_latest_events_is_detected(tamper_target):
+    srv, _ = tamper_target
+    with contextlib.closing(open_ro(srv.db_path)) as db:
+        last = db.execute("SELECT MAX(seq) FROM audit_event").fetchone()[0]
+    tamper(srv.db_path, "DROP TRIGGER audit_event_no_delete",
+           f"DELETE FROM audit_event WHERE seq = {last}")
+    done = verify(srv.data_dir)
+    assert done.returncode != 0, done.stdout
+    assert "ROTA" in done.stdout
+
+
+def test_rewriting_a_row_and_its_hash_is_still_detected_by_the_next_link(tamper_target):
+    srv, seq = tamper_target
+    # Whoever edits an event and recomputes nothing else breaks the link to the next one.
+    tamper(srv.db_path, "DROP TRIGGER audit_event_no_update",
+           f"UPDATE audit_event SET hash = '{'0' * 64}' WHERE seq = {seq}")
+    done = verify(srv.data_dir)
+    assert done.returncode != 0
+    assert "ROTA" in done.stdout
