@@ -32,18 +32,25 @@ function(sige_embed_file file var out)
     configure_file("${out}.tmp" "${out}" COPYONLY)
 endfunction()
 
-# sige_add_api_tests(dir): one ctest per tests/api/test_*.py, run by Debian's pytest against
-# the built binary.
-function(sige_add_api_tests dir)
+# sige_add_pytest_dir(dir label [POSTGRESQL]): one ctest per dir/test_*.py, run by Debian's
+# pytest against the built binary; with POSTGRESQL, each file runs a second time beside a
+# throwaway PostgreSQL server (scripts/pg-tmp), its installations in that database.
+function(sige_add_pytest_dir dir label)
+    cmake_parse_arguments(ARG "POSTGRESQL" "" "" ${ARGN})
     file(GLOB tests CONFIGURE_DEPENDS "${dir}/test_*.py")
     foreach(test IN LISTS tests)
         get_filename_component(stem "${test}" NAME_WE)
-        add_test(NAME api_${stem}
-            COMMAND /usr/bin/python3 -m pytest -q -p no:cacheprovider "${test}"
-            WORKING_DIRECTORY "${dir}")
-        set_tests_properties(api_${stem} PROPERTIES
-            LABELS api
-            TIMEOUT 600
+        set(run /usr/bin/python3 -m pytest -q -p no:cacheprovider "${test}")
+        add_test(NAME ${label}_${stem} COMMAND ${run} WORKING_DIRECTORY "${dir}")
+        set(names ${label}_${stem})
+        if(ARG_POSTGRESQL)
+            add_test(NAME ${label}_${stem}_postgresql
+                COMMAND ${PROJECT_SOURCE_DIR}/scripts/pg-tmp ${run} WORKING_DIRECTORY "${dir}")
+            list(APPEND names ${label}_${stem}_postgresql)
+        endif()
+        set_tests_properties(${names} PROPERTIES
+            LABELS ${label}
+            TIMEOUT 900
             ENVIRONMENT "SIGE_BIN=$<TARGET_FILE:sige>;PYTHONDONTWRITEBYTECODE=1")
     endforeach()
 endfunction()

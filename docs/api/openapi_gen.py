@@ -178,6 +178,7 @@ EX_APPLICANT = {
     "email": "jose.nunez@correo.pe",
     "phone": "+51 987 654 321",
     "address": "Av. Arequipa 1234, Lince, Lima",
+    "consent": True,
 }
 
 EX_DOSSIER = {
@@ -665,6 +666,7 @@ schemas["Applicant"] = obj(
         "email": string("E-mail, or empty. Omitted in limited views.", example="jose.nunez@correo.pe"),
         "phone": string("Phone, or empty. Omitted in limited views.", example="+51 987 654 321"),
         "address": string("Address, or empty. Omitted in limited views.", example="Av. Arequipa 1234, Lince, Lima"),
+        "consent": boolean("Agreed to be notified by e-mail of registration, every transfer and archive. Omitted in limited views."),
     },
     required=["name", "id_type", "id_number"],
     desc="The person or company that filed an external dossier (administrado), as the API returns it. "
@@ -710,6 +712,10 @@ schemas["ApplicantInput"] = {
         ),
         "address": string("Optional. At most 300 characters, no control characters.", max_length=300,
                           example="Av. Arequipa 1234, Lince, Lima"),
+        "consent": boolean("Optional, default false. The applicant agrees to be told by e-mail of the registration "
+                           "(with the receipt PDF attached), of every transfer (naming the destination unit) and of "
+                           "the archive. Needs `email` (422 `dossier.consent_needs_email` on `applicant.email`).",
+                           default=False),
     },
     "allOf": [
         {

@@ -178,7 +178,8 @@ JsonObject AuditSnapshot(const Dossier& d) {
             .Add("id_number", d.applicant->id_number)
             .Add("email", d.applicant->email)
             .Add("phone", d.applicant->phone)
-            .Add("address", d.applicant->address);
+            .Add("address", d.applicant->address)
+            .Add("consent", d.applicant->consent);
         o.AddRaw("applicant", a.str());
     } else {
         o.AddNull("applicant");

@@ -2,6 +2,7 @@
 
 #include "app/audit_trail.hpp"
 #include "app/common.hpp"
+#include "app/mail.hpp"
 #include "core/crypto.hpp"
 #include "domain/access_policy.hpp"
 #include "storage/audit_store.hpp"
@@ -92,8 +93,11 @@ Result<DossierView> Dossiers::Register(const Caller& caller,
     AuditTrail trail(caller, now);
     trail.Add("dossier.registered", "dossier", d.id.value, d.id, {}, AuditSnapshot(d));
     Names names(*tx);
+    const bool mail =
+        QueueApplicantNotice(*tx, names, env_, d, NoticeKind::kRegistered, d.custody_unit_id);
     auto view = MakeDossierView(*tx, names, caller, d);
     trail.CommitWith(*tx);
+    WakeMailSender(env_, mail);
     view.show_secrets = true;  // API.md: the answer that creates it carries token and PIN
     return view;
 }
@@ -199,7 +203,8 @@ Result<DossierView> ChangeState(Env& env,
                                 const char* action,
                                 Check check,
                                 Apply apply,
-                                JsonObject extra = {}) {
+                                JsonObject extra = {},
+                                std::optional<NoticeKind> notice = std::nullopt) {
     auto tx = env.db.BeginWrite();
     auto d = LoadVisibleDossier(*tx, caller, id, /*for_update=*/true);
     if (!d) {
@@ -219,16 +224,21 @@ Result<DossierView> ChangeState(Env& env,
     AuditTrail trail(caller, now);
     trail.Add(action, "dossier", id.value, id, before, after);
     Names names(*tx);
+    const bool mail =
+        notice && QueueApplicantNotice(*tx, names, env, *d, *notice, d->custody_unit_id);
     auto view = MakeDossierView(*tx, names, caller, *d);
     trail.CommitWith(*tx);
+    WakeMailSender(env, mail);
     return view;
 }
 
 }  // namespace
 
 Result<DossierView> Dossiers::Archive(const Caller& caller, DossierId id) {
-    return ChangeState(env_, caller, id, "dossier.archived", domain::CanArchive,
-                       [](Dossier& d, Timestamp now) { return domain::Archive(d, now); });
+    return ChangeState(
+        env_, caller, id, "dossier.archived", domain::CanArchive,
+        [](Dossier& d, Timestamp now) { return domain::Archive(d, now); }, {},
+        NoticeKind::kArchived);
 }
 
 Result<DossierView> Dossiers::Unarchive(const Caller& caller, DossierId id) {

@@ -5,6 +5,7 @@
 // (server/main.cpp) and shared by all threads; everything in it is thread-safe.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/time.hpp"
@@ -32,6 +33,8 @@ struct Env {
     TimeZone zone = TimeZone::Default();  ///< how instants are shown (API offsets, PDFs)
     Limits limits;
     std::string public_url = "http://127.0.0.1:8080";  ///< base of tracking links and QR codes
+    /// Called after a use case queued an e-mail, to wake the sender (may be empty).
+    std::function<void()> wake_mail;
 };
 
 /// Who is asking and from where; built by the HTTP layer after authentication, or by the

@@ -34,6 +34,31 @@ std::string IdTypeLabel(domain::IdType t) {
 
 }  // namespace
 
+Pdf ReceiptPdf(storage::Transaction& tx, Names& names, const Env& env, const domain::Dossier& d) {
+    render::ReceiptData r;
+    r.organization = names.Organization(d.organization_id);
+    r.desk = names.Unit(d.desk_unit_id);
+    r.code = d.code;
+    r.registered = ZoneOf(tx, d.organization_id, env.zone).FormatHuman(d.created_at);
+    r.type = names.Type(d.type_id);
+    r.origin = MessageEs(d.origin == domain::Origin::kExternal ? "printout.external"
+                                                               : "printout.internal");
+    if (d.applicant) {
+        r.applicant = d.applicant->name;
+        r.applicant_id = IdTypeLabel(d.applicant->id_type) + " " + d.applicant->id_number;
+    }
+    r.summary = d.summary;
+    r.folios = d.folios;
+    r.volumes = d.volumes;
+    r.reserved = d.reserved;
+    r.urgent = d.priority == domain::Priority::kUrgent;
+    r.registered_by = names.User(d.created_by);
+    r.tracking_base = env.public_url + "/t";
+    r.tracking_url = r.tracking_base + "/" + d.tracking_token;
+    r.pin = d.pin;
+    return Pdf{"cargo-" + d.code + ".pdf", render::RenderReceiptPdf(r)};
+}
+
 Result<Pdf> Printouts::Receipt(const Caller& caller, DossierId id) {
     auto tx = env_.db.BeginRead();
     auto d = LoadVisibleDossier(*tx, caller, id);
@@ -44,29 +69,8 @@ Result<Pdf> Printouts::Receipt(const Caller& caller, DossierId id) {
         return Error(ErrorCode::kForbidden, "access.receipt");
     }
     Names names(*tx);
-    render::ReceiptData r;
-    r.organization = names.Organization(d->organization_id);
-    r.desk = names.Unit(d->desk_unit_id);
-    r.code = d->code;
-    r.registered = ZoneOf(*tx, d->organization_id, env_.zone).FormatHuman(d->created_at);
-    r.type = names.Type(d->type_id);
-    r.origin = MessageEs(d->origin == domain::Origin::kExternal ? "printout.external"
-                                                                : "printout.internal");
-    if (d->applicant) {
-        r.applicant = d->applicant->name;
-        r.applicant_id = IdTypeLabel(d->applicant->id_type) + " " + d->applicant->id_number;
-    }
-    r.summary = d->summary;
-    r.folios = d->folios;
-    r.volumes = d->volumes;
-    r.reserved = d->reserved;
-    r.urgent = d->priority == domain::Priority::kUrgent;
-    r.registered_by = names.User(d->created_by);
-    r.tracking_base = env_.public_url + "/t";
-    r.tracking_url = r.tracking_base + "/" + d->tracking_token;
-    r.pin = d->pin;
     env_.reads.Push(MakeEvent(caller, env_.clock.Now(), "receipt.read", "dossier", id.value, id));
-    return Pdf{"cargo-" + d->code + ".pdf", render::RenderReceiptPdf(r)};
+    return ReceiptPdf(*tx, names, env_, *d);
 }
 
 Result<Pdf> Printouts::DeliveryNote(const Caller& caller, DeliveryNoteId id) {

@@ -7,6 +7,8 @@
 
 #include "app/env.hpp"
 #include "core/result.hpp"
+#include "domain/model.hpp"
+#include "storage/database.hpp"
 
 namespace sige::app {
 
@@ -14,6 +16,14 @@ struct Pdf {
     std::string file_name;  ///< "cargo-1367-GSC-2026.pdf"
     std::string bytes;
 };
+
+class Names;
+
+/// The receipt of `dossier` as a PDF (no permission check: the caller decided).
+Pdf ReceiptPdf(storage::Transaction& tx,
+               Names& names,
+               const Env& env,
+               const domain::Dossier& dossier);
 
 class Printouts {
 public:

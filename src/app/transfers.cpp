@@ -2,6 +2,7 @@
 
 #include "app/audit_trail.hpp"
 #include "app/common.hpp"
+#include "app/mail.hpp"
 #include "domain/access_policy.hpp"
 #include "storage/catalog_store.hpp"
 #include "storage/dossier_store.hpp"
@@ -39,14 +40,17 @@ Status CheckDestination(storage::Transaction& tx, UnitId to) {
     return Ok();
 }
 
-/// Sends one dossier inside `tx`, recording it in `trail`. Shared by Send and SendBulk.
+/// Sends one dossier inside `tx`, recording it in `trail` and queuing the applicant's
+/// notice (`mail` becomes true when one was queued). Shared by Send and SendBulk.
 Result<Transfer> SendOne(storage::Transaction& tx,
+                         Env& env,
                          const Caller& caller,
                          AuditTrail& trail,
                          DossierId id,
                          const domain::TransferRequest& request,
                          std::optional<DeliveryNoteId> note,
-                         Timestamp now) {
+                         Timestamp now,
+                         bool& mail) {
     auto d = LoadVisibleDossier(tx, caller, id, /*for_update=*/true);
     if (!d) {
         return d.error();
@@ -61,6 +65,10 @@ Result<Transfer> SendOne(storage::Transaction& tx,
     d->pending_transfer_id = t->id;
     storage::Dossiers(tx).Update(*d);
     trail.Add("transfer.sent", "transfer", t->id.value, id, {}, AuditSnapshot(*t));
+    Names names(tx);
+    if (QueueApplicantNotice(tx, names, env, *d, NoticeKind::kTransferred, t->to_unit_id)) {
+        mail = true;
+    }
     return t;
 }
 
@@ -121,13 +129,15 @@ Result<TransferView> Transfers::Send(const Caller& caller,
     SIGE_TRY(CheckDestination(*tx, request.to_unit));
     const Timestamp now = env_.clock.Now();
     AuditTrail trail(caller, now);
-    auto t = SendOne(*tx, caller, trail, dossier, request, std::nullopt, now);
+    bool mail = false;
+    auto t = SendOne(*tx, env_, caller, trail, dossier, request, std::nullopt, now, mail);
     if (!t) {
         return t.error();
     }
     Names names(*tx);
     auto view = MakeTransferView(*tx, names, *t, now);
     trail.CommitWith(*tx);
+    WakeMailSender(env_, mail);
     return view;
 }
 
@@ -164,10 +174,11 @@ Result<DeliveryNoteView> Transfers::SendBulk(const Caller& caller,
     storage::DeliveryNotes(*tx).Insert(note, zone.Year(now));
 
     AuditTrail trail(caller, now);
+    bool mail = false;
     std::vector<Transfer> sent;
     for (std::size_t i = 0; i < dossiers.size(); ++i) {
         const std::string where = "dossier_ids[" + std::to_string(i) + "]";
-        auto t = SendOne(*tx, caller, trail, dossiers[i], request, note.id, now);
+        auto t = SendOne(*tx, env_, caller, trail, dossiers[i], request, note.id, now, mail);
         if (!t) {
             return At(t.error(), where);
         }
@@ -194,6 +205,7 @@ Result<DeliveryNoteView> Transfers::SendBulk(const Caller& caller,
         view.transfers.push_back(MakeTransferView(*tx, names, t, now));
     }
     trail.CommitWith(*tx);
+    WakeMailSender(env_, mail);
     return view;
 }
 

@@ -11,10 +11,12 @@
 #include "app/admin.hpp"
 #include "app/audit_trail.hpp"
 #include "app/catalog.hpp"
+#include "app/mail.hpp"
 #include "core/crypto.hpp"
 #include "core/messages_es.hpp"
 #include "http/server.hpp"
 #include "storage/catalog_store.hpp"
+#include "storage/outbox_store.hpp"
 
 namespace sige::cli {
 
@@ -70,6 +72,7 @@ struct ServeOptions {
     Location loc;
     std::string listen = "127.0.0.1:8080";
     std::string smtp;
+    std::string mail_from = "sige <no-responder@localhost>";
     std::string public_url;
     std::string time_zone = "America/Lima";
     int max_upload_mb = 50;
@@ -127,6 +130,8 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
     if (o.public_url.empty()) {
         inst.env->public_url = "http://" + bound;  // the port actually bound, when 0 was asked
     }
+    app::MailSender mail(*inst.db, *inst.blobs, inst.clock, {o.smtp, o.mail_from});
+    inst.env->wake_mail = [&mail] { mail.Wake(); };
     if (int stale = inst.blobs->RemoveStaleUploads(std::chrono::hours(1)); stale > 0) {
         spdlog::info("se eliminaron {} subidas interrumpidas de {}", stale,
                      (inst.blobs->root() / "tmp").string());
@@ -147,10 +152,13 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
                         .count();
     std::cout << "sige: escuchando en http://" << bound << " (listo en " << ms << " ms)"
               << std::endl;
-    if (!o.smtp.empty()) {
-        spdlog::info("SMTP configurado; el envío de correos llega con la mesa virtual");
+    if (o.smtp.empty()) {
+        spdlog::info("sin --smtp: los correos a los administrados esperan en la bandeja de salida");
     }
+    mail.Start();
     server.Run();
+    mail.Stop();
+    inst.env->wake_mail = nullptr;
     inst.reads->Stop();
     spdlog::info("sige: detenido");
     return 0;
@@ -280,6 +288,31 @@ int BackupCommand(const Location& loc, const std::string& dir, const OpenDatabas
     return 0;
 }
 
+int OutboxCommand(const Location& loc, bool all, const OpenDatabase& open_database) {
+    Installation inst = Open(loc, open_database);
+    auto tx = inst.db->BeginRead();
+    storage::Outbox outbox(*tx);
+    std::cout << "sige: bandeja de salida: " << outbox.Count("pending") << " por enviar, "
+              << outbox.Count("failed") << " fallidos, " << outbox.Count("sent") << " enviados\n";
+    const std::pair<const char*, const char*> states[] = {
+        {"pending", "por enviar"}, {"failed", "fallido"}, {"sent", "enviado"}};
+    for (const auto& [state, label] : states) {
+        if (std::string_view(state) == "sent" && !all) {
+            continue;
+        }
+        for (const auto& m : outbox.List(state, 200)) {
+            std::cout << "  [" << label << "] #" << m.id << " "
+                      << inst.env->zone.FormatHuman(m.created_at) << " a " << m.to << ": "
+                      << m.subject;
+            if (m.attempts > 0 || !m.last_error.empty()) {
+                std::cout << " (" << m.attempts << " intentos; " << m.last_error << ")";
+            }
+            std::cout << "\n";
+        }
+    }
+    return 0;
+}
+
 struct MigrateOptions {
     std::string from;
     std::string to;
@@ -345,6 +378,9 @@ int Main(int argc, char** argv, const OpenDatabase& open_database) {
         ->capture_default_str();
     serve_cmd->add_option("--smtp", serve.smtp, "Servidor SMTP, p. ej. smtp://127.0.0.1:2525")
         ->envname("SIGE_SMTP_URL");
+    serve_cmd->add_option("--mail-from", serve.mail_from, "Remitente de los correos")
+        ->envname("SIGE_MAIL_FROM")
+        ->capture_default_str();
     serve_cmd
         ->add_option("--public-url", serve.public_url,
                      "URL pública base a la que apuntan los QR y los correos")
@@ -415,6 +451,13 @@ int Main(int argc, char** argv, const OpenDatabase& open_database) {
     AddLocation(backup_cmd, backup_loc);
     backup_cmd->add_option("DIR", backup_dir, "Directorio nuevo donde dejar la copia")->required();
 
+    Location outbox_loc;
+    bool outbox_all = false;
+    auto* outbox_cmd =
+        cli.add_subcommand("outbox", "Muestra los correos por enviar y los fallidos");
+    AddLocation(outbox_cmd, outbox_loc);
+    outbox_cmd->add_flag("--all", outbox_all, "Incluir los ya enviados");
+
     MigrateOptions migrate;
     auto* migrate_cmd = cli.add_subcommand(
         "migrate",
@@ -449,6 +492,9 @@ int Main(int argc, char** argv, const OpenDatabase& open_database) {
         }
         if (*migrate_cmd) {
             return Migrate(migrate, open_database);
+        }
+        if (*outbox_cmd) {
+            return OutboxCommand(outbox_loc, outbox_all, open_database);
         }
     } catch (const std::exception& e) {
         std::cerr << "sige: " << e.what() << "\n";

@@ -47,6 +47,7 @@ constexpr std::pair<std::string_view, std::string_view> kMessages[] = {
     {"dossier.annulment_already_requested", "Ya se solicitó la anulación de este expediente."},
     {"dossier.applicant_required", "Un expediente externo necesita los datos del administrado."},
     {"dossier.archived", "El expediente está archivado: desarchívelo antes de cambiarlo."},
+    {"dossier.consent_needs_email", "Para avisar por correo hace falta el correo electrónico del administrado."},
     {"dossier.in_transit", "El expediente tiene un pase pendiente de recepción."},
     {"dossier.letters", "Las letras distintivas son hasta {} letras o dígitos, sin espacios."},
     {"dossier.letters_fixed",

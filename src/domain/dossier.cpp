@@ -56,6 +56,8 @@ void CheckApplicant(Validation& v, const Applicant& a) {
     }
     if (!a.email.empty() && !text::IsPlausibleEmail(a.email)) {
         v.Add("applicant.email", "field.email");
+    } else if (a.consent && a.email.empty()) {
+        v.Add("applicant.email", "dossier.consent_needs_email");
     }
     if (!a.phone.empty() && !LooksLikePhone(a.phone)) {
         v.Add("applicant.phone", "field.phone");

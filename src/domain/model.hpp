@@ -99,6 +99,8 @@ struct Applicant {
     std::string email;
     std::string phone;
     std::string address;
+    /// Agreed to be told of every movement by e-mail (needs `email`).
+    bool consent = false;
 
     bool operator==(const Applicant&) const = default;
 };

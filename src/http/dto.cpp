@@ -43,6 +43,7 @@ json::value ApplicantJson(const std::optional<domain::Applicant>& a, bool limite
         o["email"] = a->email;
         o["phone"] = a->phone;
         o["address"] = a->address;
+        o["consent"] = a->consent;
     }
     return o;
 }
@@ -286,6 +287,7 @@ domain::DossierInput ReadDossierInput(FieldReader& f) {
         applicant.email = af.Text("email").value_or("");
         applicant.phone = af.Text("phone").value_or("");
         applicant.address = af.Text("address").value_or("");
+        applicant.consent = af.Bool("consent").value_or(false);
         in.applicant = std::move(applicant);
     }
     return in;

@@ -31,7 +31,7 @@ constexpr Table kTables[] = {
      "custody_unit_id, custody_permission, custody_since, pending_transfer_id, created_by, "
      "created_at, updated_at, tracking_token, pin, annulment_requested_at, "
      "annulment_requested_by, annulment_request_reason, annulled_at, annulled_by, "
-     "annulment_reason",
+     "annulment_reason, applicant_consent",
      true},
     {"transfer", "id",
      "id, dossier_id, from_unit_id, to_unit_id, action, permission, from_permission, "
@@ -42,6 +42,11 @@ constexpr Table kTables[] = {
      "id, dossier_id, name, content_type, size, sha256, version, uploaded_by, created_at", true},
     {"annotation", "id",
      "id, dossier_id, text, author_id, unit_id, created_at, removed_at, removed_by", true},
+    {"outbox", "id",
+     "id, created_at, dossier_id, event, to_address, subject, text_body, html_body, "
+     "attachment_name, attachment_type, attachment_sha256, message_id, state, attempts, "
+     "next_attempt_at, claimed_by, claimed_until, sent_at, last_error",
+     true},
     {"audit_event", "seq",
      "seq, at, actor_id, actor, action, entity, entity_id, dossier_id, client, before_json, "
      "after_json, prev_hash, hash",

@@ -113,6 +113,9 @@ public:
     /// Suffix of a SELECT that locks the rows it reads until commit (empty where writes are
     /// already serialised).
     virtual std::string_view ForUpdate() const = 0;
+    /// Suffix of a SELECT that locks the rows it returns and skips rows other transactions
+    /// hold (work queues shared by several nodes); empty where writes are serialised.
+    virtual std::string_view SkipLocked() const = 0;
     /// A condition true when dossier `d` matches the full-text query bound at its `?`.
     virtual std::string FullTextCondition() const = 0;
     /// Turns the user's words into the bound value of FullTextCondition(): every word must

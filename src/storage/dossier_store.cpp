@@ -16,7 +16,7 @@ constexpr std::string_view kColumns =
     "d.custody_permission, d.custody_since, d.pending_transfer_id, d.created_by, "
     "d.created_at, d.updated_at, d.tracking_token, d.pin, d.annulment_requested_at, "
     "d.annulment_requested_by, d.annulment_request_reason, d.annulled_at, d.annulled_by, "
-    "d.annulment_reason";
+    "d.annulment_reason, d.applicant_consent";
 
 Dossier ReadDossier(const Row& r) {
     Dossier d;
@@ -43,6 +43,7 @@ Dossier ReadDossier(const Row& r) {
         a.email = r.Text(18);
         a.phone = r.Text(19);
         a.address = r.Text(20);
+        a.consent = r.Bool(40);
         d.applicant = std::move(a);
     }
     d.state = domain::ParseDossierState(r.Text(21)).value_or(domain::DossierState::kRegistered);
@@ -72,9 +73,10 @@ Dossier ReadDossier(const Row& r) {
 /// The applicant's columns as bound values (all null without an applicant).
 std::vector<Value> ApplicantValues(const std::optional<Applicant>& a) {
     if (!a) {
-        return {Value(), Value(), Value(), Value(), Value(), Value()};
+        return {Value(), Value(), Value(), Value(), Value(), Value(), Value(false)};
     }
-    return {a->name, domain::ToString(a->id_type), a->id_number, a->email, a->phone, a->address};
+    return {a->name,  domain::ToString(a->id_type), a->id_number, a->email,
+            a->phone, a->address,                   a->consent};
 }
 
 std::optional<std::string> StateText(const std::optional<domain::DossierState>& s) {
@@ -134,7 +136,8 @@ DossierId Dossiers::Insert(const Dossier& d) {
         "INSERT INTO dossier (organization_id, code, number, letters, year, type_id, summary, "
         "origin, reserved, priority, instrument_number, folios, volumes, procedure_id, "
         "applicant_name, applicant_id_type, applicant_id_number, applicant_email, "
-        "applicant_phone, applicant_address, state, state_before_archive, registered_unit_id, "
+        "applicant_phone, applicant_address, applicant_consent, state, state_before_archive, "
+        "registered_unit_id, "
         "desk_unit_id, custody_unit_id, custody_permission, custody_since, pending_transfer_id, "
         "created_by, created_at, updated_at, tracking_token, pin) VALUES (" +
             Placeholders(v.size()) + ") RETURNING id",
@@ -161,7 +164,8 @@ void Dossiers::Update(const Dossier& d) {
         "UPDATE dossier SET type_id = ?, summary = ?, reserved = ?, priority = ?, "
         "instrument_number = ?, folios = ?, volumes = ?, procedure_id = ?, applicant_name = ?, "
         "applicant_id_type = ?, applicant_id_number = ?, applicant_email = ?, "
-        "applicant_phone = ?, applicant_address = ?, state = ?, state_before_archive = ?, "
+        "applicant_phone = ?, applicant_address = ?, applicant_consent = ?, state = ?, "
+        "state_before_archive = ?, "
         "custody_unit_id = ?, custody_permission = ?, custody_since = ?, "
         "pending_transfer_id = ?, updated_at = ?, annulment_requested_at = ?, "
         "annulment_requested_by = ?, annulment_request_reason = ?, annulled_at = ?, "

@@ -27,6 +27,7 @@ class PostgresDialect final : public Dialect {
 public:
     std::string_view name() const override { return "postgresql"; }
     std::string_view ForUpdate() const override { return " FOR UPDATE"; }
+    std::string_view SkipLocked() const override { return " FOR UPDATE SKIP LOCKED"; }
     std::string FullTextCondition() const override {
         return "d.search @@ to_tsquery('sige_es', ?)";
     }

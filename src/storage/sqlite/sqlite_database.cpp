@@ -24,6 +24,7 @@ class SqliteDialect final : public Dialect {
 public:
     std::string_view name() const override { return "sqlite"; }
     std::string_view ForUpdate() const override { return ""; }
+    std::string_view SkipLocked() const override { return ""; }
     std::string FullTextCondition() const override {
         return "d.id IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?)";
     }

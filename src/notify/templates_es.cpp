@@ -1,0 +1,102 @@
+#include "notify/templates_es.hpp"
+
+#include <utility>
+#include <vector>
+
+namespace sige::notify {
+
+namespace {
+
+using Lines = std::vector<std::pair<std::string, std::string>>;
+
+/// One layout for every notice: greeting, the news, the facts, the tracking link.
+Email Compose(const Notice& n, std::string subject, const std::string& news, const Lines& facts) {
+    Email e;
+    e.to = n.to;
+    e.subject = std::move(subject);
+    const std::string greeting = "Estimado(a) " + n.applicant + ":";
+    e.text = greeting + "\n\n" + news + "\n\n";
+    for (const auto& [label, value] : facts) {
+        e.text += label + ": " + value + "\n";
+    }
+    e.text += "\nSiga su expediente en cualquier momento:\n" + n.tracking_url + "\n\n" +
+              n.organization +
+              "\nEste mensaje se envió automáticamente; no responda a esta dirección.\n";
+
+    e.html = "<!doctype html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>" +
+             EscapeHtml(e.subject) +
+             "</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;color:#1f2933;"
+             "max-width:560px;margin:0 auto;padding:16px\">";
+    e.html += "<p style=\"color:#52606d;margin:0 0 12px\">" + EscapeHtml(n.organization) + "</p>";
+    e.html += "<p>" + EscapeHtml(greeting) + "</p><p style=\"font-size:17px\">" + EscapeHtml(news) +
+              "</p><table style=\"border-collapse:collapse;margin:12px 0\">";
+    for (const auto& [label, value] : facts) {
+        e.html +=
+            "<tr><th style=\"text-align:left;padding:4px 12px 4px 0;color:#52606d;"
+            "font-weight:normal\">" +
+            EscapeHtml(label) + "</th><td style=\"padding:4px 0\"><strong>" + EscapeHtml(value) +
+            "</strong></td></tr>";
+    }
+    e.html += "</table><p><a href=\"" + EscapeHtml(n.tracking_url) +
+              "\" style=\"display:inline-block;background:#0b5cab;color:#fff;padding:10px 16px;"
+              "border-radius:4px;text-decoration:none\">Ver el estado de mi expediente</a></p>";
+    e.html +=
+        "<p style=\"font-size:12px;color:#52606d\">Si el botón no funciona, copie este "
+        "enlace en su navegador: " +
+        EscapeHtml(n.tracking_url) +
+        "<br>Este mensaje se envió automáticamente; no responda a esta dirección.</p>"
+        "</body></html>";
+    return e;
+}
+
+}  // namespace
+
+std::string EscapeHtml(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+Email RegisteredEmail(const Notice& n) {
+    return Compose(n, "Su expediente " + n.code + " fue registrado",
+                   "Su expediente fue registrado en " + n.unit + ". Le adjuntamos el cargo.",
+                   {{"Expediente", n.code},
+                    {"Asunto", n.summary},
+                    {"Fecha y hora", n.when},
+                    {"PIN de consulta", n.pin}});
+}
+
+Email TransferredEmail(const Notice& n) {
+    return Compose(n, "Su expediente " + n.code + " pasó a " + n.unit,
+                   "Su expediente fue enviado a " + n.unit + ".",
+                   {{"Expediente", n.code},
+                    {"Asunto", n.summary},
+                    {"Destino", n.unit},
+                    {"Fecha y hora", n.when}});
+}
+
+Email ArchivedEmail(const Notice& n) {
+    return Compose(n, "Su expediente " + n.code + " fue archivado",
+                   "El trámite de su expediente concluyó y fue archivado en " + n.unit + ".",
+                   {{"Expediente", n.code}, {"Asunto", n.summary}, {"Fecha y hora", n.when}});
+}
+
+}  // namespace sige::notify

@@ -1,0 +1,35 @@
+#pragma once
+
+// The Spanish e-mails sige sends to applicants, in plain text and HTML, always with the
+// tracking link so that nobody has to visit the office to ask "who has my file?".
+
+#include <string>
+
+#include "notify/email.hpp"
+
+namespace sige::notify {
+
+/// What a notice may say; unused fields stay empty.
+struct Notice {
+    std::string to;
+    std::string organization;
+    std::string applicant;
+    std::string code;
+    std::string summary;
+    std::string when;  ///< "21/11/2026 09:15", in the organisation's zone
+    std::string unit;  ///< where the dossier is, or goes
+    std::string tracking_url;
+    std::string pin;
+};
+
+/// The dossier was registered; carries the PIN (the receipt is attached by the caller).
+Email RegisteredEmail(const Notice& n);
+/// The dossier was sent to another unit.
+Email TransferredEmail(const Notice& n);
+/// The dossier was archived.
+Email ArchivedEmail(const Notice& n);
+
+/// `text` with &, <, >, " escaped for HTML.
+std::string EscapeHtml(const std::string& text);
+
+}  // namespace sige::notify
