@@ -16,7 +16,14 @@ deps:
 $(BUILD)/build.ninja $(BUILD)/Makefile:
 	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
 
-build: deps $(BUILD)/Makefile
+# The web application (web/dist), rebuilt when its sources or the API document change.
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
+	web/package.json web/package-lock.json web/vite.config.ts web/tsconfig.json docs/api/openapi.json
+
+web/dist/index.html: $(WEB_SOURCES)
+	cd web && npm run build --silent
+
+build: deps web/dist/index.html $(BUILD)/Makefile
 	cmake --build $(BUILD) -j $(JOBS)
 
 run: build
@@ -35,4 +42,4 @@ format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'bench/*.cpp')
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) web/dist

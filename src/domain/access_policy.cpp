@@ -120,7 +120,10 @@ Status CanRemoveAnnotation(const Actor& a, const Annotation& n) {
 }
 
 bool CanSeeTrackingSecrets(const Actor& a, const Dossier& d) {
-    return a.IsAdmin() || a.WorksIn(d.registered_unit_id) || a.WorksIn(d.desk_unit_id);
+    if (a.IsAdmin()) {
+        return true;
+    }
+    return IsDeskOrOffice(a) && (a.WorksIn(d.registered_unit_id) || a.WorksIn(d.desk_unit_id));
 }
 
 }  // namespace sige::domain

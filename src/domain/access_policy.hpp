@@ -77,7 +77,9 @@ Status CanAnnotate(const Actor& actor, const Dossier& dossier);
 /// The author removes their own note; ADMIN removes any.
 Status CanRemoveAnnotation(const Actor& actor, const Annotation& annotation);
 
-/// The registering unit, its desk and ADMIN see the tracking token and PIN (API.md).
+/// API.md: the registering desk and ADMIN see the tracking token and PIN: DESK and OFFICE
+/// clerks of the unit that registered it or of its desk (they print the receipt again),
+/// not its viewers or loaders.
 bool CanSeeTrackingSecrets(const Actor& actor, const Dossier& dossier);
 
 }  // namespace sige::domain

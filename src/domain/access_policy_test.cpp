@@ -145,8 +145,12 @@ TEST(AccessPolicy, TrackingSecretsStayWithTheRegisteringUnit) {
     Dossier d = HeldBy(kOther);
     d.registered_unit_id = kDesk;
     d.desk_unit_id = kDesk;
-    EXPECT_TRUE(CanSeeTrackingSecrets(Make(Profile::kViewer), d));
+    EXPECT_TRUE(CanSeeTrackingSecrets(Make(Profile::kDesk), d));
+    EXPECT_TRUE(CanSeeTrackingSecrets(Make(Profile::kOffice), d));
+    EXPECT_FALSE(CanSeeTrackingSecrets(Make(Profile::kViewer), d));
+    EXPECT_FALSE(CanSeeTrackingSecrets(Make(Profile::kLoader), d));
     EXPECT_FALSE(CanSeeTrackingSecrets(Make(Profile::kDesk, kOther), d));
+    EXPECT_TRUE(CanSeeTrackingSecrets(Make(Profile::kAdmin, std::nullopt), d));
 }
 
 }  // namespace
