@@ -1817,8 +1817,11 @@ op(
         {"name": "q", "in": "query", "required": False,
          "description": "Text to find: the exact code, or words matched as prefixes (all of them) in the code, summary, applicant name and identity number, ignoring case and accents. At most 200 characters.",
          "schema": string(max_length=200), "example": "núñez licencia"},
-        {"name": "state", "in": "query", "required": False, "description": "Only dossiers in this state.",
-         "schema": string(enum=STATES), "example": "in_process"},
+        {"name": "state", "in": "query", "required": False,
+         "description": "Only dossiers in this state, or in any of several states separated by commas "
+                        "(`registered,in_process,observed,resolved`: the open ones). One of: " + ", ".join(STATES) + ".",
+         "schema": {"type": "string", "pattern": "^(" + "|".join(STATES) + ")(,(" + "|".join(STATES) + "))*$"},
+         "example": "registered,in_process"},
         {"name": "type", "in": "query", "required": False, "description": "Only dossiers of this type id.",
          "schema": integer(minimum=1), "example": 2},
         {"name": "unit", "in": "query", "required": False, "description": "Only dossiers held now (custody) by this unit id.",

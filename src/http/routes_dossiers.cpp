@@ -44,11 +44,20 @@ Result<app::SearchRequest> ReadSearch(const Request& req, const TimeZone& zone) 
             f.q = *q;
         }
     }
-    if (auto state = req.Query("state"); state && !state->empty()) {
-        f.state = domain::ParseDossierState(*state);
-        if (!f.state) {
-            v.Add("state", "field.enum",
-                  {"registered, in_process, observed, resolved, archived, annulled"});
+    // One state or several, comma-separated ("registered,in_process": the open ones).
+    if (auto states = req.Query("state"); states && !states->empty()) {
+        std::string_view rest = *states;
+        while (!rest.empty()) {
+            auto comma = rest.find(',');
+            auto name = rest.substr(0, comma);
+            if (auto state = domain::ParseDossierState(name)) {
+                f.states.push_back(*state);
+            } else {
+                v.Add("state", "field.enum",
+                      {"registered, in_process, observed, resolved, archived, annulled"});
+                break;
+            }
+            rest = comma == std::string_view::npos ? "" : rest.substr(comma + 1);
         }
     }
     auto type = QueryId<DossierTypeId>(req, "type");

@@ -75,8 +75,8 @@ std::vector<Value> ApplicantValues(const std::optional<Applicant>& a) {
     if (!a) {
         return {Value(), Value(), Value(), Value(), Value(), Value(), Value(false)};
     }
-    return {a->name,  domain::ToString(a->id_type), a->id_number, a->email,
-            a->phone, a->address,                   a->consent};
+    return {a->name,   domain::ToString(a->id_type), a->id_number, a->email, a->phone, a->address,
+            a->consent};
 }
 
 std::optional<std::string> StateText(const std::optional<domain::DossierState>& s) {
@@ -219,9 +219,11 @@ DossierPage Dossiers::Search(const DossierFilter& f) {
             v.emplace_back(fts);
         }
     }
-    if (f.state) {
-        where += " AND d.state = ?";
-        v.emplace_back(domain::ToString(*f.state));
+    if (!f.states.empty()) {
+        where += " AND d.state IN (" + Placeholders(f.states.size()) + ")";
+        for (auto state : f.states) {
+            v.emplace_back(domain::ToString(state));
+        }
     }
     if (f.type) {
         where += " AND d.type_id = ?";

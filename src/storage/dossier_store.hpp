@@ -15,7 +15,7 @@ namespace sige::storage {
 /// Search filters (API.md `GET /api/v1/dossiers`). Absent filters do not filter.
 struct DossierFilter {
     std::string q;  ///< words matched in code, summary, applicant name and number
-    std::optional<domain::DossierState> state;
+    std::vector<domain::DossierState> states;  ///< any of these (none: any state)
     std::optional<DossierTypeId> type;
     std::optional<UnitId> unit;     ///< the unit that has custody
     std::optional<Timestamp> from;  ///< registered at or after
