@@ -580,6 +580,7 @@ ALLOWED_ACTIONS = [
     "edit",
     "transfer",
     "archive",
+    "resolve",
     "unarchive",
     "request_annulment",
     "annul",
@@ -1303,6 +1304,8 @@ schemas["Me"] = obj(
         ),
         "unit": nullable_ref("Ref", "The user's unit; null for ADMIN."),
         "organization": nullable_ref("Ref", "The unit's organisation; null for ADMIN."),
+        "handles_submissions": boolean("Works the virtual desk's tray: ADMIN, or DESK/OFFICE at the main "
+                                       "desk of the organisation."),
     },
     required=["user", "unit", "organization"],
     desc="The signed-in user, their unit and organisation.",
@@ -1986,6 +1989,17 @@ state_change(
     "Outside the route, profile not allowed, dossier held by another unit or only with READ, or CSRF token missing.",
 )
 state_change(
+    "resolve", "resolveDossier", "Resolver expediente (trámite concluido)",
+    "ADMIN, or DESK/OFFICE whose own unit holds the dossier with WRITE permission (else 403). The "
+    "procedure concluded: state `resolved`; the applicant who consented is told by e-mail. 200 with the "
+    "dossier. 409 when it is annulled, archived, in transit or already resolved. A `reason` may be sent "
+    "but is not recorded.",
+    ("The dossier is annulled, archived, in transit or already resolved.", [ARCHIVED, IN_TRANSIT, ANNULLED,
+     ("alreadyResolved", "Ya resuelto", "El expediente ya está resuelto.", None)]),
+    [PROFILE, NOT_IN_CUSTODY, READ_ONLY],
+    "Outside the route, profile not allowed, dossier held by another unit or only with READ, or CSRF token missing.",
+)
+state_change(
     "unarchive", "unarchiveDossier", "Desarchivar expediente",
     "ADMIN, or DESK/OFFICE whose own unit holds the dossier with WRITE permission (else 403). Reopens an "
     "archived dossier in the state it had before archiving; 200 with the dossier. 409 when it is not "
@@ -2484,6 +2498,328 @@ INFO_DESCRIPTION = """\
 - Every response carries `X-Request-Id`. HEAD is accepted wherever GET is.
 """
 
+# ---- virtual desk and public tracking ----------------------------------------------------
+
+SUBMISSION_STATES = ["submitted", "observed", "rejected", "accepted"]
+TRACKING_ACTIONS = ["submitted", "observed", "corrected", "rejected", "registered", "sent", "received",
+                    "reverted", "resolved", "archived", "reopened", "annulled"]
+EX_TRACKING = {
+    "code": "1367-2026", "number": "MV-12-2026", "state": "in_process", "reserved": False,
+    "organization": "Municipalidad Distrital de San Isidro",
+    "summary": "Solicito licencia de funcionamiento", "custody_unit": {"name": "Gerencia de Desarrollo Urbano"},
+    "since": "2026-11-21T10:02:11-05:00", "deadline": None, "overdue": False,
+    "events": [
+        {"at": "2026-11-20T16:40:03-05:00", "action": "submitted", "unit": None,
+         "description": "Presentado en la mesa de partes virtual"},
+        {"at": "2026-11-21T09:15:00-05:00", "action": "registered", "unit": "Mesa de Partes",
+         "description": "Registrado en Mesa de Partes"},
+        {"at": "2026-11-21T09:40:22-05:00", "action": "sent", "unit": "Gerencia de Desarrollo Urbano",
+         "description": "Enviado a Gerencia de Desarrollo Urbano"},
+        {"at": "2026-11-21T10:02:11-05:00", "action": "received", "unit": "Gerencia de Desarrollo Urbano",
+         "description": "Recibido en Gerencia de Desarrollo Urbano"},
+    ],
+    "observation": None, "correction_deadline": None, "rejection_reason": None, "can_correct": False,
+}
+
+schemas["SubmissionInput"] = obj(
+    {
+        "applicant": ref("ApplicantInput"),
+        "type_id": integer("An active external dossier type; the submission goes to the main desk of its "
+                           "organisation (422 `dossier.type_unknown` otherwise).", minimum=1, example=2),
+        "procedure_id": integer("Not yet accepted: the procedure catalogue arrives later (422).", minimum=1),
+        "summary": string("What is asked, 3 to 500 characters.", min_length=3, max_length=500,
+                          example="Solicito licencia de funcionamiento para bodega"),
+        "consent": boolean("The citizen agrees to be told by e-mail of every later movement (transfers, "
+                           "completion, archive). The acknowledgement and the desk's answer are always sent.",
+                           default=False),
+    },
+    required=["applicant", "type_id", "summary"],
+    desc="Step 1 of the virtual desk. `applicant.email` is required here: the acknowledgement goes there "
+         "(422 `submission.email_required`).",
+)
+schemas["DraftCreated"] = obj(
+    {"id": integer("The draft's id.", example=12),
+     "upload_token": string("Send it in `X-Upload-Token` with the uploads and the submit. Shown once.")},
+    required=["id", "upload_token"],
+)
+schemas["SubmissionFile"] = obj(
+    {"id": integer(), "name": string(example="solicitud.pdf"),
+     "content_type": string("Judged by the content: application/pdf, image/jpeg or image/png.", example="application/pdf"),
+     "size": integer("Bytes."), "sha256": string("Lower-case hex SHA-256 of the content."),
+     "created_at": ts()},
+    required=["id", "name", "content_type", "size", "sha256"],
+)
+schemas["SubmissionReceipt"] = obj(
+    {"number": string("The submission number.", example="MV-12-2026"),
+     "tracking_token": string("Random, 128 bits; keeps tracking the dossier after acceptance."),
+     "tracking_url": string("PUBLIC_URL/t/{tracking_token}", example="http://127.0.0.1:8080/t/Zm9vYmFyYmF6cXV4MTIzNA")},
+    required=["number", "tracking_token", "tracking_url"],
+)
+schemas["TrackingEvent"] = obj(
+    {"at": ts(), "action": string(enum=TRACKING_ACTIONS),
+     "unit": {"type": ["string", "null"], "description": "Where it happened or went; null for reserved dossiers and for the virtual desk's steps."},
+     "description": string("The same in Spanish, for people.")},
+    required=["at", "action", "unit", "description"],
+)
+schemas["Tracking"] = obj(
+    {
+        "code": {"type": ["string", "null"], "description": "Null until the desk accepts a submission.", "example": "1367-2026"},
+        "number": {"type": ["string", "null"], "description": "The virtual desk's submission number, or null.", "example": "MV-12-2026"},
+        "state": string("A dossier state, or submitted / observed / rejected for a submission.",
+                        enum=STATES + ["submitted", "rejected"]),
+        "reserved": boolean("Reserved dossiers show only code, state and dates."),
+        "organization": string(),
+        "summary": string("Absent for reserved dossiers."),
+        "custody_unit": {"type": ["object", "null"], "properties": {"name": {"type": "string"}},
+                         "description": "Who has it now; null for reserved dossiers."},
+        "since": ts("Since when it is there.", nullable=True),
+        "deadline": ts("The procedure's deadline; null until the procedure catalogue exists.", nullable=True),
+        "overdue": boolean(),
+        "events": {"type": "array", "items": ref("TrackingEvent"), "description": "Oldest first. Never an internal annotation or a staff name."},
+        "observation": {"type": ["string", "null"], "description": "What the desk asks to correct, or null."},
+        "correction_deadline": ts(nullable=True),
+        "rejection_reason": {"type": ["string", "null"], "description": "Why the desk did not admit it, or null."},
+        "files": {"type": "array", "description": "The files of a submission not yet accepted (name, type, size); empty for dossiers.",
+                  "items": {"type": "object", "required": ["name", "content_type", "size"],
+                            "properties": {"name": {"type": "string"}, "content_type": {"type": "string"},
+                                           "size": {"type": "integer"}}}},
+        "can_correct": boolean("Observed and within the deadline: files may be added and the submission sent again."),
+        "tracking_token": string("Only in the answer to code + PIN, to go on to /t/{token}."),
+    },
+    required=["code", "state", "reserved", "custody_unit", "since", "deadline", "overdue", "events"],
+)
+schemas["Tracking"]["examples"] = [EX_TRACKING]
+schemas["CodePinInput"] = obj(
+    {"code": string("The dossier code on the receipt.", example="1367-2026"),
+     "pin": string("The PIN on the receipt.", example="482913")},
+    required=["code", "pin"],
+)
+schemas["Submission"] = obj(
+    {
+        "id": integer(), "number": string(example="MV-12-2026"), "state": string(enum=SUBMISSION_STATES),
+        "organization_id": integer(), "organization": ref("Ref"), "type_id": integer(), "type": ref("Ref"),
+        "summary": string(), "applicant": ref("Applicant"),
+        "files": {"type": "array", "items": ref("SubmissionFile")},
+        "submitted_at": ts(nullable=True), "decided_at": ts(nullable=True),
+        "observation": string(), "correction_deadline": ts(nullable=True), "rejection_reason": string(),
+        "dossier_id": integer("The dossier it became, once accepted.", nullable=True),
+    },
+    required=["id", "number", "state", "summary", "applicant", "files"],
+)
+schemas["AcceptResult"] = obj(
+    {"dossier_id": integer(), "code": string(example="1367-2026"), "pin": string(example="482913"),
+     "tracking_token": string("The submission's token, which now tracks the dossier.")},
+    required=["dossier_id", "code", "pin", "tracking_token"],
+)
+schemas["ObserveInput"] = obj(
+    {"reason": string("What to correct; required, at most 1000 characters.", min_length=1, max_length=1000),
+     "deadline": string("Last day to correct, `YYYY-MM-DD` in the organisation's zone; must be in the future.",
+                        pattern="^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example="2026-11-30")},
+    required=["reason", "deadline"],
+)
+schemas["RejectInput"] = obj(
+    {"reason": string("Why it is not admitted; required, at most 1000 characters.", min_length=1, max_length=1000)},
+    required=["reason"],
+)
+schemas["SubmissionPage"] = page_schema("Submission", "Submissions, oldest first.")
+
+UPLOAD_TOKEN = {"name": "X-Upload-Token", "in": "header", "required": True,
+                "description": "The `upload_token` of step 1 (403 `submission.upload_token` when missing or wrong).",
+                "schema": {"type": "string"}}
+TRACKING_TOKEN = {"name": "token", "in": "path", "required": True,
+                  "description": "The tracking token of the receipt's QR or the submission.",
+                  "schema": {"type": "string"}}
+SUBMISSION_ID = {"name": "id", "in": "path", "required": True, "description": "Submission id.",
+                 "schema": integer(minimum=1)}
+THROTTLED = problem(429, "Too many attempts from this address (or for this code); see Retry-After.",
+                    [("throttled", "Demasiados intentos", "Demasiados intentos fallidos. Espere 900 segundos antes de volver a intentar.", None)],
+                    headers={"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds to wait."}})
+FILE_RULES = ("PDF, JPEG or PNG only, judged by the content, not by the name or the declared type "
+              "(422 `submission.file_type` for anything else, e.g. a renamed text file); at most 10 MB a file "
+              "(413), 30 MB and 10 files a submission (413, 422).")
+
+schemas["PublicDossierType"] = obj(
+    {"id": integer(), "code": string(), "name": string(example="Licencia de funcionamiento"),
+     "origin": string(enum=["external"]), "organization_id": integer(), "active": boolean(),
+     "organization_name": string(example="Municipalidad Distrital de San Isidro")},
+    required=["id", "code", "name", "organization_id", "organization_name"],
+)
+op("/api/v1/public/dossier-types", "get", tags=["Mesa virtual"], operationId="listPublicDossierTypes",
+   summary="Tipos de trámite que se presentan en línea", security=[],
+   description="Public. The active external dossier types of every organisation, with the organisation's name: "
+               "what the virtual desk's form offers. Cacheable for five minutes.",
+   responses=std_errors({"200": json_response("Every type.", {"type": "object", "required": ["items", "total"],
+                                                                "properties": {"items": {"type": "array", "items": ref("PublicDossierType")},
+                                                                               "total": integer(minimum=0)}})},
+                        signed_in=False))
+
+op("/api/v1/public/submissions", "post", tags=["Mesa virtual"], operationId="createSubmission",
+   summary="Mesa virtual, paso 1: crear borrador", security=[],
+   description="Public. Creates a draft from the form: the applicant (identity document checked as at the desk, "
+               "e-mail required), an external type, the summary and the consent. 201 with the draft id and the "
+               "upload token. Drafts never submitted are purged after a day: until submitted, nothing reaches "
+               "the desk. 429 after 20 drafts from one address within an hour.",
+   requestBody=json_body(ref("SubmissionInput")),
+   responses=std_errors({"201": json_response("The draft.", ref("DraftCreated")), "400": bad_json(),
+                         "413": too_large_json(),
+                         "422": problem(422, "A field is missing or invalid.", [
+                             ("dni", "DNI mal formado", "applicant.id_number: El DNI tiene 8 dígitos.",
+                              [("applicant.id_number", "El DNI tiene 8 dígitos.")])]),
+                         "429": THROTTLED}, signed_in=False))
+
+op("/api/v1/public/submissions/{id}/attachments", "post", tags=["Mesa virtual"], operationId="uploadSubmissionFile",
+   summary="Mesa virtual, paso 2: subir un archivo", security=[],
+   description="Public, with `X-Upload-Token`. The raw body is the file and `?name=` its name. " + FILE_RULES +
+               " The token, the state and a declared size are checked before the body is read. 201 with the file. "
+               "409 once submitted.",
+   parameters=[SUBMISSION_ID, UPLOAD_TOKEN,
+               {"name": "name", "in": "query", "required": True, "schema": string(min_length=1, max_length=200),
+                "example": "solicitud.pdf"}],
+   requestBody={"required": True, "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}},
+   responses=std_errors({"201": json_response("Stored.", ref("SubmissionFile")),
+                         "403": problem(403, "Wrong or missing upload token."),
+                         "404": problem(404, "No such draft."),
+                         "409": problem(409, "Already submitted."),
+                         "413": problem(413, "Over a size limit."),
+                         "422": problem(422, "Bad name, empty body, too many files, or not a PDF/JPEG/PNG.")},
+                        signed_in=False))
+
+op("/api/v1/public/submissions/{id}/submit", "post", tags=["Mesa virtual"], operationId="submitSubmission",
+   summary="Mesa virtual, paso 3: presentar", security=[],
+   description="Public, with `X-Upload-Token`. The submission exists for the desk only from here, whole: it gets "
+               "its number (`MV-n-year`, gapless per organisation and year) and an e-mailed acknowledgement with "
+               "the tracking link. 200 with number, tracking token and link. 409 when submitted already.",
+   parameters=[SUBMISSION_ID, UPLOAD_TOKEN],
+   responses=std_errors({"200": json_response("Submitted.", ref("SubmissionReceipt")),
+                         "403": problem(403, "Wrong or missing upload token."),
+                         "404": problem(404, "No such draft."),
+                         "409": problem(409, "Already submitted.")}, signed_in=False))
+
+op("/api/v1/public/tracking/{token}", "get", tags=["Seguimiento"], operationId="trackByToken",
+   summary="Seguimiento por enlace (QR)", security=[],
+   description="Public. State, who has it and since when, the movements with dates, the observation to correct; "
+               "for reserved dossiers only code, state and dates. No internal annotation, no staff name. 404 for "
+               "an unknown token; 429 after 20 unknown tokens from one address in 15 minutes.",
+   parameters=[TRACKING_TOKEN],
+   responses=std_errors({"200": json_response("Tracking data.", ref("Tracking")),
+                         "404": problem(404, "Unknown token.", [("unknown", "Enlace inválido", "El enlace de seguimiento no es válido.", None)]),
+                         "429": THROTTLED}, signed_in=False))
+
+op("/api/v1/public/tracking", "post", tags=["Seguimiento"], operationId="trackByCodeAndPin",
+   summary="Seguimiento por número y PIN", security=[],
+   description="Public. The same data, found by the code and the PIN of the receipt, plus `tracking_token`. The "
+               "answer is the same 404 whether the code does not exist or the PIN is wrong, and takes the same "
+               "time. 429 (with Retry-After) after 5 failures for a code or 20 for an address within 15 minutes, "
+               "even with the right PIN.",
+   requestBody=json_body(ref("CodePinInput")),
+   responses=std_errors({"200": json_response("Tracking data.", ref("Tracking")), "400": bad_json(),
+                         "404": problem(404, "Unknown code or wrong PIN.", [("badPin", "Número o PIN incorrecto", "No encontramos un expediente con ese número y PIN. Revise ambos datos del cargo.", None)]),
+                         "413": too_large_json(),
+                         "422": problem(422, "`code` or `pin` missing."), "429": THROTTLED}, signed_in=False))
+
+op("/api/v1/public/tracking/{token}/attachments", "post", tags=["Mesa virtual"], operationId="uploadCorrection",
+   summary="Subsanar: agregar un archivo", security=[],
+   description="Public, authorised by the tracking token of an observed submission (its link). " + FILE_RULES +
+               " 409 unless observed.",
+   parameters=[TRACKING_TOKEN,
+               {"name": "name", "in": "query", "required": True, "schema": string(min_length=1, max_length=200)}],
+   requestBody={"required": True, "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}},
+   responses=std_errors({"201": json_response("Stored.", ref("SubmissionFile")),
+                         "404": problem(404, "Unknown token."), "409": problem(409, "Not observed."),
+                         "413": problem(413, "Over a size limit."),
+                         "422": problem(422, "Bad name, empty body, too many files, or not a PDF/JPEG/PNG.")},
+                        signed_in=False))
+
+op("/api/v1/public/tracking/{token}/resubmit", "post", tags=["Mesa virtual"], operationId="resubmit",
+   summary="Subsanar: presentar de nuevo", security=[],
+   description="Public, by the tracking token. An observed submission, corrected within its deadline, goes back "
+               "to the desk's tray. 409 when not observed or the deadline passed.",
+   parameters=[TRACKING_TOKEN],
+   responses=std_errors({"200": json_response("Back at the desk.", ref("SubmissionReceipt")),
+                         "404": problem(404, "Unknown token."),
+                         "409": problem(409, "Not observed, or the deadline passed.")}, signed_in=False))
+
+op("/t/{token}", "get", tags=["Seguimiento"], operationId="trackingPage",
+   summary="Página de seguimiento (HTML)", security=[],
+   description="Public. The page the receipt's QR points to: server-rendered HTML that shows code, state, unit "
+               "and movements without JavaScript, readable on a phone. An unknown token shows the code + PIN "
+               "form with a message (404); throttled like the JSON route (429).",
+   parameters=[TRACKING_TOKEN],
+   responses={"200": {"description": "The page.", "content": {"text/html": {"schema": {"type": "string"}}}},
+              "404": {"description": "Unknown token: the form, with a message.", "content": {"text/html": {"schema": {"type": "string"}}}},
+              "429": {"description": "Throttled.", "content": {"text/html": {"schema": {"type": "string"}}}}})
+
+op("/t", "get", tags=["Seguimiento"], operationId="trackingForm", summary="Formulario de seguimiento (HTML)",
+   security=[], description="Public. The form to look a dossier up by code and PIN.",
+   responses={"200": {"description": "The form.", "content": {"text/html": {"schema": {"type": "string"}}}}})
+
+op("/t", "post", tags=["Seguimiento"], operationId="trackingFormSubmit", summary="Enviar número y PIN (HTML)",
+   security=[],
+   description="Public, `application/x-www-form-urlencoded` with `code` and `pin`. 303 to /t/{token} when they "
+               "match; otherwise the form again with the message (404) or 429 when throttled.",
+   requestBody={"required": True, "content": {"application/x-www-form-urlencoded": {"schema": ref("CodePinInput")}}},
+   responses={"303": {"description": "Found: go to the tracking page.", "headers": {"Location": {"schema": {"type": "string"}}}},
+              "404": {"description": "No match: the form with a message.", "content": {"text/html": {"schema": {"type": "string"}}}},
+              "429": {"description": "Throttled.", "content": {"text/html": {"schema": {"type": "string"}}}}})
+
+DESK_ONLY = ("DESK and OFFICE clerks of the organisation's main desk (its first desk), and ADMIN; others 403.")
+
+op("/api/v1/submissions", "get", tags=["Mesa virtual"], operationId="listSubmissions",
+   summary="Bandeja «Mesa virtual»",
+   description="What citizens filed online at the caller's organisation (ADMIN: `organization`, or all), oldest "
+               "first. " + DESK_ONLY,
+   parameters=[{"name": "state", "in": "query", "schema": string(enum=SUBMISSION_STATES)},
+               {"name": "organization", "in": "query", "schema": integer(minimum=1)},
+               ref("Page", "parameters"), ref("PerPage", "parameters")],
+   responses=std_errors({"200": json_response("A page.", ref("SubmissionPage")),
+                         "403": problem(403, "Not at the main desk."), "422": problem(422, "Bad filter.")}))
+
+op("/api/v1/submissions/{id}", "get", tags=["Mesa virtual"], operationId="getSubmission",
+   summary="Ver solicitud", description=DESK_ONLY + " 404 for drafts and unknown ids.",
+   parameters=[SUBMISSION_ID],
+   responses=std_errors({"200": json_response("The submission.", ref("Submission")),
+                         "403": problem(403, "Not at the main desk."), "404": problem(404, "Unknown.")}))
+
+op("/api/v1/submissions/{id}/accept", "post", tags=["Mesa virtual"], operationId="acceptSubmission",
+   summary="Aceptar solicitud",
+   description=DESK_ONLY + " Registers the dossier at the main desk (gapless code, new PIN; the submission's "
+               "tracking token now tracks it), copies the files as its attachments, and e-mails the receipt PDF. "
+               "409 unless submitted. " + CSRF_403,
+   parameters=[SUBMISSION_ID],
+   responses=std_errors({"200": json_response("Accepted.", ref("AcceptResult")),
+                         "403": problem(403, "Not at the main desk."), "404": problem(404, "Unknown."),
+                         "409": problem(409, "Not waiting for the desk.")}))
+
+op("/api/v1/submissions/{id}/observe", "post", tags=["Mesa virtual"], operationId="observeSubmission",
+   summary="Observar solicitud",
+   description=DESK_ONLY + " Asks the citizen to correct it before the deadline; they are told by e-mail and "
+               "correct it through their tracking link. 409 unless submitted. " + CSRF_403,
+   parameters=[SUBMISSION_ID], requestBody=json_body(ref("ObserveInput")),
+   responses=std_errors({"200": json_response("Observed.", ref("Submission")), "400": bad_json(),
+                         "403": problem(403, "Not at the main desk."), "404": problem(404, "Unknown."),
+                         "409": problem(409, "Not waiting for the desk."), "413": too_large_json(),
+                         "422": problem(422, "No reason, or a deadline missing, malformed or past.")}))
+
+op("/api/v1/submissions/{id}/reject", "post", tags=["Mesa virtual"], operationId="rejectSubmission",
+   summary="Rechazar solicitud",
+   description=DESK_ONLY + " Refuses it, with a reason told to the citizen by e-mail. 409 unless submitted or "
+               "observed. " + CSRF_403,
+   parameters=[SUBMISSION_ID], requestBody=json_body(ref("RejectInput")),
+   responses=std_errors({"200": json_response("Rejected.", ref("Submission")), "400": bad_json(),
+                         "403": problem(403, "Not at the main desk."), "404": problem(404, "Unknown."),
+                         "409": problem(409, "Not waiting for the desk."), "413": too_large_json(),
+                         "422": problem(422, "No reason.")}))
+
+op("/api/v1/submissions/{id}/files/{file}/content", "get", tags=["Mesa virtual"], operationId="getSubmissionFile",
+   summary="Ver archivo de una solicitud",
+   description=DESK_ONLY + " The file, inline for PDFs and images (with its name), as an attachment with `?download=1`; ETag and 304 as attachments.",
+   parameters=[SUBMISSION_ID, {"name": "file", "in": "path", "required": True, "schema": integer(minimum=1)},
+               {"name": "download", "in": "query", "required": False, "schema": {"type": "string"},
+                "description": "Present: `Content-Disposition: attachment`."}],
+   responses=std_errors({"200": {"description": "The file.", "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}}},
+                         "403": problem(403, "Not at the main desk."), "404": problem(404, "Unknown.")}))
+
+
 doc = {
     "openapi": "3.1.0",
     "info": {
@@ -2500,6 +2836,8 @@ doc = {
         {"name": "Expedientes", "description": "Register, search, read, edit, history, archive and annulment of dossiers."},
         {"name": "Pases", "description": "Transfers between units, delivery notes (remitos), inbox and reception."},
         {"name": "Documentos", "description": "Attachments and internal annotations."},
+        {"name": "Mesa virtual", "description": "The citizen files online (no account); the main desk accepts, observes or rejects."},
+        {"name": "Seguimiento", "description": "Public tracking by the receipt's link (QR) or by code and PIN."},
         {"name": "Sistema", "description": "Health check and this document."},
     ],
     "paths": paths,

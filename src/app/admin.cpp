@@ -107,9 +107,9 @@ BackupReport Backup(storage::Database& db, const storage::BlobStore& blobs, cons
     if (fs::exists(dir / "sige.db")) {
         throw std::runtime_error("ya hay una base de datos en " + (dir / "sige.db").string());
     }
-    fs::create_directories(dir);
-    // The database first: every blob it names was durable before its row was committed,
-    // so copying the blobs afterwards finds them all.
+    // The database first (the backend creates `dir`, or refuses before creating anything): every
+    // blob it names was durable before its row was committed, so copying the blobs afterwards finds
+    // them all.
     db.BackupTo(dir.string());
     return CopyBlobs(db, blobs, storage::BlobStore(dir / "blobs"));
 }

@@ -16,10 +16,9 @@ domain::AuditEvent MakeEvent(const Caller& caller,
     e.at = now;
     if (caller.actor.user.id) {
         e.actor_id = caller.actor.user.id;
-        e.actor = caller.actor.user.username;
-    } else {
-        e.actor = "sistema";
     }
+    // Citizens and the system act without an account: they are named, never blank.
+    e.actor = caller.actor.user.username.empty() ? "sistema" : caller.actor.user.username;
     e.action = std::move(action);
     e.entity = std::move(entity);
     e.entity_id = entity_id;

@@ -22,7 +22,8 @@ namespace sige::app {
 /// Events of one use case, written with its transaction.
 class AuditTrail {
 public:
-    AuditTrail(const Caller& caller, Timestamp now) : caller_(caller), now_(now) {}
+    /// Keeps its own copy of the caller (a trail may outlive the expression that made it).
+    AuditTrail(Caller caller, Timestamp now) : caller_(std::move(caller)), now_(now) {}
 
     /// Records `action` on `entity` #`entity_id`, concerning `dossier` if any, with the
     /// changed fields before and after (either may be empty).
@@ -36,7 +37,7 @@ public:
     void CommitWith(storage::Transaction& tx);
 
 private:
-    const Caller& caller_;
+    Caller caller_;
     Timestamp now_;
     std::vector<domain::AuditEvent> events_;
 };

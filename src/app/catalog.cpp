@@ -109,7 +109,13 @@ JsonObject UserSnapshot(const domain::User& u) {
 
 UserView Catalog::Me(const Caller& caller) {
     auto tx = env_.db.BeginRead();
-    return MakeUserView(*tx, caller.actor.user);
+    UserView v = MakeUserView(*tx, caller.actor.user);
+    std::optional<UnitId> main_desk;
+    if (v.organization_id) {
+        main_desk = storage::Units(*tx).MainDesk(*v.organization_id);
+    }
+    v.handles_submissions = domain::CanHandleSubmissions(caller.actor, main_desk).has_value();
+    return v;
 }
 
 std::vector<domain::Organization> Catalog::Organizations() {

@@ -41,6 +41,8 @@ struct UserView {
     std::string unit_name;
     std::optional<OrganizationId> organization_id;
     std::string organization_name;
+    /// Works the virtual desk's tray (ADMIN, or DESK/OFFICE at the organisation's main desk).
+    bool handles_submissions = false;
 };
 
 class Catalog {

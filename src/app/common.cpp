@@ -94,6 +94,9 @@ std::vector<std::string> AllowedActions(const domain::Actor& a,
     if (changeable && domain::CanArchive(a, d)) {
         out.emplace_back("archive");
     }
+    if (changeable && d.state != DossierState::kResolved && domain::CanArchive(a, d)) {
+        out.emplace_back("resolve");
+    }
     if (d.state == DossierState::kArchived && domain::CanArchive(a, d)) {
         out.emplace_back("unarchive");
     }

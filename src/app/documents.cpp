@@ -11,9 +11,22 @@ namespace sige::app {
 
 namespace {
 
-/// A file name a person can read and every file system can hold: no path separators, no
-/// control characters, not "." or "..".
-Status CheckName(const std::string& name) {
+Status CheckUploadIn(storage::Transaction& tx,
+                     const Caller& caller,
+                     DossierId id,
+                     const std::string& name) {
+    auto d = LoadVisibleDossier(tx, caller, id);
+    if (!d) {
+        return d.error();
+    }
+    SIGE_TRY(domain::CanUpload(caller.actor, *d));
+    SIGE_TRY(domain::CheckChangeable(*d));
+    return CheckAttachmentName(name);
+}
+
+}  // namespace
+
+Status CheckAttachmentName(const std::string& name) {
     if (name.empty()) {
         return Error::Field("name", "field.required");
     }
@@ -26,21 +39,6 @@ Status CheckName(const std::string& name) {
     }
     return Ok();
 }
-
-Status CheckUploadIn(storage::Transaction& tx,
-                     const Caller& caller,
-                     DossierId id,
-                     const std::string& name) {
-    auto d = LoadVisibleDossier(tx, caller, id);
-    if (!d) {
-        return d.error();
-    }
-    SIGE_TRY(domain::CanUpload(caller.actor, *d));
-    SIGE_TRY(domain::CheckChangeable(*d));
-    return CheckName(name);
-}
-
-}  // namespace
 
 Status Documents::CheckUpload(const Caller& caller, DossierId dossier, const std::string& name) {
     auto tx = env_.db.BeginRead();

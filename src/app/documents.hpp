@@ -17,6 +17,10 @@ namespace sige::app {
 inline constexpr int kMaxAttachmentNameLength = 200;
 inline constexpr int kMaxAnnotationLength = 4'000;
 
+/// A file name a person can read and every file system can hold: 1 to 200 characters, no
+/// path separators, no control characters, not "." or ".."; kInvalidInput (field "name").
+Status CheckAttachmentName(const std::string& name);
+
 struct AttachmentContent {
     domain::Attachment attachment;
     std::filesystem::path path;

@@ -241,6 +241,13 @@ Result<DossierView> Dossiers::Archive(const Caller& caller, DossierId id) {
         NoticeKind::kArchived);
 }
 
+Result<DossierView> Dossiers::Resolve(const Caller& caller, DossierId id) {
+    return ChangeState(
+        env_, caller, id, "dossier.resolved", domain::CanArchive,
+        [](Dossier& d, Timestamp now) { return domain::Resolve(d, now); }, {},
+        NoticeKind::kCompleted);
+}
+
 Result<DossierView> Dossiers::Unarchive(const Caller& caller, DossierId id) {
     return ChangeState(env_, caller, id, "dossier.unarchived", domain::CanArchive,
                        [](Dossier& d, Timestamp now) { return domain::Unarchive(d, now); });

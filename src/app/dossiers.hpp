@@ -44,6 +44,8 @@ public:
                                                     DossierId id,
                                                     bool include_reads);
 
+    /// The procedure concluded: custody with WRITE, like archiving; the applicant is told.
+    Result<DossierView> Resolve(const Caller& caller, DossierId id);
     Result<DossierView> Archive(const Caller& caller, DossierId id);
     Result<DossierView> Unarchive(const Caller& caller, DossierId id);
     Result<DossierView> RequestAnnulment(const Caller& caller,

@@ -9,7 +9,6 @@
 #include "app/printouts.hpp"
 #include "core/crypto.hpp"
 #include "notify/smtp.hpp"
-#include "notify/templates_es.hpp"
 #include "storage/blob_store.hpp"
 #include "storage/catalog_store.hpp"
 #include "storage/outbox_store.hpp"
@@ -34,6 +33,48 @@ std::string HostOf(const std::string& url) {
 
 }  // namespace
 
+notify::Notice BaseNotice(storage::Transaction& tx,
+                          Names& names,
+                          const Env& env,
+                          OrganizationId organization,
+                          const domain::Applicant& applicant,
+                          const std::string& tracking_token) {
+    notify::Notice n;
+    n.to = applicant.email;
+    n.organization = names.Organization(organization);
+    n.applicant = applicant.name;
+    auto org = storage::Organizations(tx).Find(organization);
+    n.when =
+        TimeZone::Find(org ? org->time_zone : "").value_or(env.zone).FormatHuman(env.clock.Now());
+    n.tracking_url = env.public_url + "/t/" + tracking_token;
+    return n;
+}
+
+void QueueEmail(storage::Transaction& tx,
+                const Env& env,
+                const notify::Email& email,
+                std::string event,
+                std::optional<DossierId> dossier,
+                const Pdf* attachment) {
+    storage::OutboxMessage m;
+    if (attachment != nullptr) {
+        // The attachment travels as a blob: durable before the row that names it.
+        auto blob = env.blobs.Put(attachment->bytes);
+        m.attachment_name = attachment->file_name;
+        m.attachment_type = "application/pdf";
+        m.attachment_sha256 = blob.sha256;
+    }
+    m.created_at = env.clock.Now();
+    m.dossier_id = dossier;
+    m.event = std::move(event);
+    m.to = email.to;
+    m.subject = email.subject;
+    m.text = email.text;
+    m.html = email.html;
+    m.message_id = "<" + crypto::RandomToken(18) + "@" + HostOf(env.public_url) + ">";
+    storage::Outbox(tx).Enqueue(m);
+}
+
 bool QueueApplicantNotice(storage::Transaction& tx,
                           Names& names,
                           Env& env,
@@ -43,50 +84,28 @@ bool QueueApplicantNotice(storage::Transaction& tx,
     if (!d.applicant || !d.applicant->consent || d.applicant->email.empty()) {
         return false;
     }
-    const Timestamp now = env.clock.Now();
-    notify::Notice n;
-    n.to = d.applicant->email;
-    n.organization = names.Organization(d.organization_id);
-    n.applicant = d.applicant->name;
+    notify::Notice n =
+        BaseNotice(tx, names, env, d.organization_id, *d.applicant, d.tracking_token);
     n.code = d.code;
     n.summary = d.summary;
-    auto org = storage::Organizations(tx).Find(d.organization_id);
-    n.when = TimeZone::Find(org ? org->time_zone : "").value_or(env.zone).FormatHuman(now);
     n.unit = names.Unit(unit);
-    n.tracking_url = env.public_url + "/t/" + d.tracking_token;
-
-    storage::OutboxMessage m;
-    notify::Email email;
     switch (kind) {
         case NoticeKind::kRegistered: {
             n.pin = d.pin;
-            email = notify::RegisteredEmail(n);
-            // The receipt travels as a blob: durable before the row that names it.
-            Pdf receipt = ReceiptPdf(tx, names, env, d);
-            auto blob = env.blobs.Put(receipt.bytes);
-            m.attachment_name = receipt.file_name;
-            m.attachment_type = "application/pdf";
-            m.attachment_sha256 = blob.sha256;
-            m.event = "dossier.registered";
+            const Pdf receipt = ReceiptPdf(tx, names, env, d);
+            QueueEmail(tx, env, notify::RegisteredEmail(n), "dossier.registered", d.id, &receipt);
             break;
         }
         case NoticeKind::kTransferred:
-            email = notify::TransferredEmail(n);
-            m.event = "transfer.sent";
+            QueueEmail(tx, env, notify::TransferredEmail(n), "transfer.sent", d.id, nullptr);
             break;
         case NoticeKind::kArchived:
-            email = notify::ArchivedEmail(n);
-            m.event = "dossier.archived";
+            QueueEmail(tx, env, notify::ArchivedEmail(n), "dossier.archived", d.id, nullptr);
+            break;
+        case NoticeKind::kCompleted:
+            QueueEmail(tx, env, notify::CompletedEmail(n), "dossier.resolved", d.id, nullptr);
             break;
     }
-    m.created_at = now;
-    m.dossier_id = d.id;
-    m.to = email.to;
-    m.subject = email.subject;
-    m.text = email.text;
-    m.html = email.html;
-    m.message_id = "<" + crypto::RandomToken(18) + "@" + HostOf(env.public_url) + ">";
-    storage::Outbox(tx).Enqueue(m);
     return true;
 }
 
@@ -140,10 +159,12 @@ void MailSender::Run() {
             spdlog::error("correo: {}", e.what());
         }
         lock.lock();
-        auto wait = pause_.count() > 0
-                        ? std::chrono::duration_cast<std::chrono::milliseconds>(pause_)
-                        : std::chrono::duration_cast<std::chrono::milliseconds>(kPoll);
-        wake_.wait_for(lock, wait, [this] { return stopping_ || woken_; });
+        if (pause_.count() > 0) {
+            // The SMTP server is away: new messages (Wake) do not shorten the pause.
+            wake_.wait_for(lock, pause_, [this] { return stopping_; });
+        } else {
+            wake_.wait_for(lock, kPoll, [this] { return stopping_ || woken_; });
+        }
         woken_ = false;
     }
 }
@@ -186,7 +207,9 @@ int MailSender::SendDue() {
             // grows up to kMaxPause; it does not count against the message.
             pause_ = std::min<std::chrono::seconds>(
                 kMaxPause, pause_.count() == 0 ? std::chrono::seconds(2) : pause_ * 2);
-            outbox.Retry(m->id, clock_.Now() + pause_, result.error, /*count_attempt=*/false);
+            // Only this node pauses: the message stays due, so another node that reaches
+            // its SMTP server sends it meanwhile.
+            outbox.Retry(m->id, clock_.Now(), result.error, /*count_attempt=*/false);
             tx->Commit();
             spdlog::warn("correo: servidor SMTP no disponible ({}); se reintenta en {} s",
                          result.error, pause_.count());

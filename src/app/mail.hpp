@@ -13,13 +13,32 @@
 
 #include "app/env.hpp"
 #include "domain/model.hpp"
+#include "notify/email.hpp"
+#include "notify/templates_es.hpp"
 #include "storage/database.hpp"
 
 namespace sige::app {
 
 class Names;
+struct Pdf;
 
-enum class NoticeKind { kRegistered, kTransferred, kArchived };
+enum class NoticeKind { kRegistered, kTransferred, kArchived, kCompleted };
+
+/// What every notice about an applicant's file says: who, which file, when, the link.
+notify::Notice BaseNotice(storage::Transaction& tx,
+                          Names& names,
+                          const Env& env,
+                          OrganizationId organization,
+                          const domain::Applicant& applicant,
+                          const std::string& tracking_token);
+
+/// Queues `email` in `tx` (the outbox), with `attachment` kept as a blob.
+void QueueEmail(storage::Transaction& tx,
+                const Env& env,
+                const notify::Email& email,
+                std::string event,
+                std::optional<DossierId> dossier,
+                const Pdf* attachment);
 
 /// Queues the notice of `kind` about `dossier` in `tx` when its applicant gave an e-mail
 /// address and consented; returns whether it did (then call WakeMailSender after commit).

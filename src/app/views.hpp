@@ -32,8 +32,8 @@ struct DossierView {
     /// Found by the global query outside the caller's route: the applicant's contact data
     /// and the instrument number are left out.
     bool limited = false;
-    /// "edit", "transfer", "archive", "unarchive", "request_annulment", "annul", "upload",
-    /// "annotate", "receive": what the caller may do now.
+    /// "edit", "transfer", "archive", "resolve", "unarchive", "request_annulment", "annul",
+    /// "upload", "annotate", "receive": what the caller may do now.
     std::vector<std::string> allowed_actions;
 };
 

@@ -1,17 +1,22 @@
 #include "cli/cli.hpp"
 
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
+#include <stop_token>
 #include <thread>
 
 #include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "app/admin.hpp"
 #include "app/audit_trail.hpp"
 #include "app/catalog.hpp"
 #include "app/mail.hpp"
+#include "app/virtual_desk.hpp"
 #include "core/crypto.hpp"
 #include "core/messages_es.hpp"
 #include "http/server.hpp"
@@ -156,7 +161,26 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
         spdlog::info("sin --smtp: los correos a los administrados esperan en la bandeja de salida");
     }
     mail.Start();
+    // Hourly upkeep: drafts of the virtual desk never submitted go after a day.
+    app::VirtualDesk virtual_desk(*inst.env);
+    std::jthread upkeep([&virtual_desk](std::stop_token stop) {
+        std::mutex m;
+        std::condition_variable_any cv;
+        do {
+            try {
+                if (int n = virtual_desk.PurgeDrafts(std::chrono::hours(24)); n > 0) {
+                    spdlog::info("mesa virtual: {} borradores abandonados eliminados", n);
+                }
+            } catch (const std::exception& e) {
+                spdlog::error("mesa virtual: {}", e.what());
+            }
+            std::unique_lock lock(m);
+            cv.wait_for(lock, stop, std::chrono::hours(1), [] { return false; });
+        } while (!stop.stop_requested());
+    });
     server.Run();
+    upkeep.request_stop();
+    upkeep.join();
     mail.Stop();
     inst.env->wake_mail = nullptr;
     inst.reads->Stop();
@@ -364,6 +388,8 @@ int Migrate(const MigrateOptions& o, const OpenDatabase& open_database) {
 }  // namespace
 
 int Main(int argc, char** argv, const OpenDatabase& open_database) {
+    // Logs go to standard error; standard output carries only what commands print.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("sige"));
     spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
     crypto::Init();
 

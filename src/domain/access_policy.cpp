@@ -119,6 +119,19 @@ Status CanRemoveAnnotation(const Actor& a, const Annotation& n) {
     return Forbidden("access.not_author");
 }
 
+Status CanHandleSubmissions(const Actor& a, std::optional<UnitId> main_desk) {
+    if (a.IsAdmin()) {
+        return Ok();
+    }
+    if (!IsDeskOrOffice(a)) {
+        return Forbidden("access.profile");
+    }
+    if (!main_desk || !a.WorksIn(*main_desk)) {
+        return Forbidden("access.not_main_desk");
+    }
+    return Ok();
+}
+
 bool CanSeeTrackingSecrets(const Actor& a, const Dossier& d) {
     if (a.IsAdmin()) {
         return true;

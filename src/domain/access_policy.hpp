@@ -77,6 +77,10 @@ Status CanAnnotate(const Actor& actor, const Dossier& dossier);
 /// The author removes their own note; ADMIN removes any.
 Status CanRemoveAnnotation(const Actor& actor, const Annotation& annotation);
 
+/// API.md: a public submission goes to the main desk of its organisation: its DESK and
+/// OFFICE clerks, and ADMIN, accept, observe or reject it.
+Status CanHandleSubmissions(const Actor& actor, std::optional<UnitId> main_desk);
+
 /// API.md: the registering desk and ADMIN see the tracking token and PIN: DESK and OFFICE
 /// clerks of the unit that registered it or of its desk (they print the receipt again),
 /// not its viewers or loaders.

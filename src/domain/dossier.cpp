@@ -227,6 +227,16 @@ Status Archive(Dossier& d, Timestamp now) {
     return Ok();
 }
 
+Status Resolve(Dossier& d, Timestamp now) {
+    SIGE_TRY(CheckChangeable(d));
+    if (d.state == DossierState::kResolved) {
+        return Error(ErrorCode::kConflict, "dossier.already_resolved");
+    }
+    d.state = DossierState::kResolved;
+    d.updated_at = now;
+    return Ok();
+}
+
 Status Unarchive(Dossier& d, Timestamp now) {
     if (d.state != DossierState::kArchived) {
         return Error(ErrorCode::kConflict, "dossier.not_archived");

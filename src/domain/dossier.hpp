@@ -69,6 +69,9 @@ Status CheckChangeable(const Dossier& dossier);
 
 /// Archives: kConflict when annulled, already archived or in transit.
 Status Archive(Dossier& dossier, Timestamp now);
+/// The procedure concluded ("resuelto"): kConflict when annulled, archived, in transit or
+/// already resolved.
+Status Resolve(Dossier& dossier, Timestamp now);
 /// Reopens an archived dossier in the state it had before; kConflict when not archived.
 Status Unarchive(Dossier& dossier, Timestamp now);
 /// Records a request to annul (with its reason); kConflict when annulled or already asked.

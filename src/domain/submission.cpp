@@ -76,10 +76,20 @@ bool IsAcceptedSubmissionFile(const std::string& type) {
 }
 
 Status CheckCanAddFiles(const Submission& s) {
-    if (s.state == SubmissionState::kDraft || s.state == SubmissionState::kObserved) {
+    if (s.state == SubmissionState::kDraft) {
         return Ok();
     }
     return Error(ErrorCode::kConflict, "submission.closed");
+}
+
+Status CheckCanCorrect(const Submission& s, Timestamp now) {
+    if (s.state != SubmissionState::kObserved) {
+        return Error(ErrorCode::kConflict, "submission.closed");
+    }
+    if (s.correction_deadline && now > *s.correction_deadline) {
+        return Error(ErrorCode::kConflict, "submission.deadline_passed");
+    }
+    return Ok();
 }
 
 Status Submit(Submission& s, Timestamp now) {
@@ -91,8 +101,8 @@ Status Submit(Submission& s, Timestamp now) {
     return Ok();
 }
 
-Status Observe(Submission& s, const std::string& reason, Timestamp deadline, UserId by,
-               Timestamp now) {
+Status Observe(
+    Submission& s, const std::string& reason, Timestamp deadline, UserId by, Timestamp now) {
     SIGE_TRY(Reason(reason));
     if (deadline <= now) {
         return Error::Field("deadline", "submission.deadline_past");

@@ -68,14 +68,16 @@ Validation ValidateSubmission(SubmissionInput& input);
 /// PRODUCT.md §6: the citizen files PDFs and images only, judged by their content.
 bool IsAcceptedSubmissionFile(const std::string& sniffed_type);
 
-/// kConflict unless files may be added now: while a draft, or while observed.
+/// kConflict unless the citizen's form may add files: only while a draft (step 2).
 Status CheckCanAddFiles(const Submission& s);
+/// kConflict unless the citizen may correct it now: observed, and the deadline not passed.
+Status CheckCanCorrect(const Submission& s, Timestamp now);
 /// A draft (or an observed submission, corrected) goes to the desk. kConflict otherwise.
 Status Submit(Submission& s, Timestamp now);
 /// The desk asks for a correction before `deadline`. kConflict unless submitted;
 /// kInvalidInput for an empty reason or a deadline in the past.
-Status Observe(Submission& s, const std::string& reason, Timestamp deadline, UserId by,
-               Timestamp now);
+Status Observe(
+    Submission& s, const std::string& reason, Timestamp deadline, UserId by, Timestamp now);
 /// The desk refuses it, with a reason. kConflict unless submitted or observed.
 Status Reject(Submission& s, const std::string& reason, UserId by, Timestamp now);
 /// The desk accepts it: a dossier was registered. kConflict unless submitted.

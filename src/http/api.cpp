@@ -38,6 +38,8 @@ Api::Api(app::Env& env, ApiOptions options)
     AddTransferRoutes(router_, services_);
     AddDocumentRoutes(router_, services_);
     AddSystemRoutes(router_, services_, options_);
+    AddPublicRoutes(router_, services_);
+    AddSubmissionRoutes(router_, services_);
 }
 
 const Route* Api::Find(Request& request) const {

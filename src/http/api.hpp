@@ -14,7 +14,9 @@
 #include "app/documents.hpp"
 #include "app/dossiers.hpp"
 #include "app/printouts.hpp"
+#include "app/tracking.hpp"
 #include "app/transfers.hpp"
+#include "app/virtual_desk.hpp"
 #include "http/handlers.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
@@ -33,7 +35,15 @@ struct ApiOptions {
 /// The use cases the routes call, built once from the environment.
 struct Services {
     explicit Services(app::Env& e)
-        : env(e), auth(e), dossiers(e), transfers(e), documents(e), catalog(e), printouts(e) {}
+        : env(e),
+          auth(e),
+          dossiers(e),
+          transfers(e),
+          documents(e),
+          catalog(e),
+          printouts(e),
+          virtual_desk(e),
+          tracking(e) {}
     app::Env& env;
     app::Auth auth;
     app::Dossiers dossiers;
@@ -41,6 +51,8 @@ struct Services {
     app::Documents documents;
     app::Catalog catalog;
     app::Printouts printouts;
+    app::VirtualDesk virtual_desk;
+    app::PublicTracking tracking;
 };
 
 /// A PDF response (inline, so that the browser shows it and the user prints it).
@@ -80,5 +92,7 @@ void AddDossierRoutes(Router& router, Services& services);
 void AddTransferRoutes(Router& router, Services& services);
 void AddDocumentRoutes(Router& router, Services& services);
 void AddSystemRoutes(Router& router, Services& services, const ApiOptions& options);
+void AddPublicRoutes(Router& router, Services& services);
+void AddSubmissionRoutes(Router& router, Services& services);
 
 }  // namespace sige::http

@@ -236,6 +236,7 @@ json::object MeJson(const app::UserView& v) {
     o["unit"] = u.unit_id ? Ref(u.unit_id->value, v.unit_name) : json::value(nullptr);
     o["organization"] = v.organization_id ? Ref(v.organization_id->value, v.organization_name)
                                           : json::value(nullptr);
+    o["handles_submissions"] = v.handles_submissions;
     return o;
 }
 

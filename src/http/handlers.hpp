@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "app/documents.hpp"
 #include "http/json_io.hpp"
 #include "http/problem.hpp"
 
@@ -66,5 +67,10 @@ Response WithBody(const Request& req, Read read, Use use, bool optional = false)
     }
     return use(std::move(input));
 }
+
+/// A stored file as a download: its type, an ETag (304 on If-None-Match), inline for types a
+/// browser shows without running anything (PDF, images, text) unless `?download=1`, and a
+/// sandboxing policy so that nothing in it runs in sige's origin.
+Response FileResponse(const app::AttachmentContent& content, const Request& request);
 
 }  // namespace sige::http

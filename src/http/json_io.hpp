@@ -114,11 +114,11 @@ Result<std::optional<IdT>> QueryId(const Request& request, std::string_view name
 template <class IdT>
 Result<IdT> PathId(const Request& request, std::size_t index) {
     if (index >= request.path_params.size()) {
-        return Error(ErrorCode::kNotFound, "request.not_found");
+        return Error(ErrorCode::kNotFound, "request.no_such_id");
     }
     auto n = ParseId(request.path_params[index]);
     if (!n) {
-        return Error(ErrorCode::kNotFound, "request.not_found");
+        return Error(ErrorCode::kNotFound, "request.no_such_id");
     }
     return IdT(*n);
 }

@@ -34,6 +34,8 @@ struct Route {
     BodyKind body = BodyKind::kJson;
     Handler handler;
     Precheck precheck;
+    /// For uploads: a limit below the server's (0: the server's, --max-upload-mb).
+    std::int64_t max_upload_bytes = 0;
 };
 
 class Router {
@@ -53,6 +55,15 @@ public:
     void AddUpload(std::string method, std::string pattern, Handler handler, Precheck precheck) {
         Add(Route{std::move(method), std::move(pattern), Access::kSignedIn, BodyKind::kUpload,
                   std::move(handler), std::move(precheck)});
+    }
+    /// An upload anyone may send (the virtual desk), at most `max_bytes`.
+    void AddPublicUpload(std::string method,
+                         std::string pattern,
+                         Handler handler,
+                         Precheck precheck,
+                         std::int64_t max_bytes) {
+        Add(Route{std::move(method), std::move(pattern), Access::kPublic, BodyKind::kUpload,
+                  std::move(handler), std::move(precheck), max_bytes});
     }
 
     struct Match {

@@ -218,6 +218,8 @@ void AddDossierRoutes(Router& router, Services& s) {
     const std::pair<const char*, StateChange> state_routes[] = {
         {"archive", [&s](const app::Caller& c, DossierId id,
                          const std::string&) { return s.dossiers.Archive(c, id); }},
+        {"resolve", [&s](const app::Caller& c, DossierId id,
+                         const std::string&) { return s.dossiers.Resolve(c, id); }},
         {"unarchive", [&s](const app::Caller& c, DossierId id,
                            const std::string&) { return s.dossiers.Unarchive(c, id); }},
         {"annulment-request",

@@ -244,8 +244,12 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
         std::optional<Response> early = api.Precheck(route, req);
         std::unique_ptr<storage::BlobStore::Writer> upload;
         if (!early && route != nullptr && route->body == BodyKind::kUpload) {
-            const auto limit = std::uint64_t(options.max_upload_bytes);
-            const std::string limit_mb = std::to_string(options.max_upload_bytes / (1024 * 1024));
+            const std::int64_t limit_bytes =
+                route->max_upload_bytes > 0
+                    ? std::min(route->max_upload_bytes, options.max_upload_bytes)
+                    : options.max_upload_bytes;
+            const auto limit = std::uint64_t(limit_bytes);
+            const std::string limit_mb = std::to_string(limit_bytes / (1024 * 1024));
             Error too_large = Error::Field("body", "attachment.too_large", {limit_mb});
             too_large.code = ErrorCode::kTooLarge;
             if (header.content_length() && *header.content_length() > limit) {
@@ -302,6 +306,7 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
             keep_alive = false;  // the unread body would be taken for the next request
         }
         Response res = early ? std::move(*early) : api.Handle(route, req);
+        upload.reset();  // an upload that was not stored leaves no temporary file behind
         bool written = co_await Write(stream, std::move(res), keep_alive, is_head, req.request_id);
         if (!written || !keep_alive) {
             break;

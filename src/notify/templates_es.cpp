@@ -99,4 +99,42 @@ Email ArchivedEmail(const Notice& n) {
                    {{"Expediente", n.code}, {"Asunto", n.summary}, {"Fecha y hora", n.when}});
 }
 
+Email CompletedEmail(const Notice& n) {
+    return Compose(n, "Su expediente " + n.code + " fue resuelto",
+                   "El trámite de su expediente concluyó en " + n.unit + ".",
+                   {{"Expediente", n.code}, {"Asunto", n.summary}, {"Fecha y hora", n.when}});
+}
+
+Email SubmissionReceivedEmail(const Notice& n) {
+    return Compose(n, "Recibimos su solicitud " + n.number,
+                   "Su solicitud llegó a la mesa de partes virtual. La revisaremos y le avisaremos "
+                   "por este medio.",
+                   {{"Solicitud", n.number}, {"Asunto", n.summary}, {"Fecha y hora", n.when}});
+}
+
+Email AcceptedEmail(const Notice& n) {
+    return Compose(
+        n, "Su solicitud " + n.number + " es el expediente " + n.code,
+        "Su solicitud fue aceptada y registrada como expediente. Le adjuntamos el cargo.",
+        {{"Solicitud", n.number},
+         {"Expediente", n.code},
+         {"Asunto", n.summary},
+         {"Fecha y hora", n.when},
+         {"PIN de consulta", n.pin}});
+}
+
+Email ObservedEmail(const Notice& n) {
+    return Compose(n, "Su solicitud " + n.number + " tiene observaciones",
+                   "La mesa de partes observó su solicitud. Subsánela desde el enlace de "
+                   "seguimiento antes del " +
+                       n.deadline + ".",
+                   {{"Solicitud", n.number}, {"Observación", n.reason}, {"Plazo", n.deadline}});
+}
+
+Email RejectedEmail(const Notice& n) {
+    return Compose(n, "Su solicitud " + n.number + " no fue admitida",
+                   "La mesa de partes no admitió su solicitud.",
+                   {{"Solicitud", n.number}, {"Motivo", n.reason}, {"Fecha y hora", n.when}});
+}
+
 }  // namespace sige::notify

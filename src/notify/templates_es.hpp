@@ -20,6 +20,9 @@ struct Notice {
     std::string unit;  ///< where the dossier is, or goes
     std::string tracking_url;
     std::string pin;
+    std::string number;    ///< the virtual desk's submission number
+    std::string reason;    ///< of an observation or a rejection
+    std::string deadline;  ///< to correct an observed submission, "dd/mm/yyyy"
 };
 
 /// The dossier was registered; carries the PIN (the receipt is attached by the caller).
@@ -28,6 +31,17 @@ Email RegisteredEmail(const Notice& n);
 Email TransferredEmail(const Notice& n);
 /// The dossier was archived.
 Email ArchivedEmail(const Notice& n);
+/// The procedure concluded (the dossier was resolved).
+Email CompletedEmail(const Notice& n);
+
+/// The virtual desk received a submission (the acknowledgement).
+Email SubmissionReceivedEmail(const Notice& n);
+/// The desk accepted it: the dossier's code and PIN (the receipt is attached by the caller).
+Email AcceptedEmail(const Notice& n);
+/// The desk observed it: what to correct and until when.
+Email ObservedEmail(const Notice& n);
+/// The desk rejected it, and why.
+Email RejectedEmail(const Notice& n);
 
 /// `text` with &, <, >, " escaped for HTML.
 std::string EscapeHtml(const std::string& text);

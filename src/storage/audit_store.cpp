@@ -66,6 +66,17 @@ std::vector<AuditEvent> AuditLog::After(std::int64_t after_seq, int limit) {
     return out;
 }
 
+std::vector<AuditEvent> AuditLog::OfSubmission(std::int64_t submission) {
+    std::vector<AuditEvent> out;
+    for (const auto& r : tx_.Query("SELECT " + std::string(kColumns) +
+                                       " FROM audit_event WHERE entity = 'submission' AND "
+                                       "entity_id = ? ORDER BY seq",
+                                   {submission})) {
+        out.push_back(ReadEvent(r));
+    }
+    return out;
+}
+
 std::vector<AuditEvent> AuditLog::OfDossier(DossierId dossier, bool include_reads) {
     std::vector<AuditEvent> out;
     // Read events end in ".read" (domain::IsReadAction).

@@ -29,6 +29,8 @@ public:
     AuditHead Head();
     /// Up to `limit` events with seq > `after_seq`, in order.
     std::vector<domain::AuditEvent> After(std::int64_t after_seq, int limit);
+    /// The events of a virtual-desk submission, oldest first.
+    std::vector<domain::AuditEvent> OfSubmission(std::int64_t submission);
     /// The events concerning a dossier, oldest first; reads only when asked.
     std::vector<domain::AuditEvent> OfDossier(DossierId dossier, bool include_reads);
 

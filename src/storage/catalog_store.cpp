@@ -157,6 +157,17 @@ std::optional<UnitId> Units::NearestDesk(UnitId unit) {
     return any->GetId<UnitId>(0);
 }
 
+std::optional<UnitId> Units::MainDesk(OrganizationId organization) {
+    auto r = tx_.QueryOne(
+        "SELECT id FROM unit WHERE organization_id = ? AND is_desk = 1 AND active = 1 "
+        "ORDER BY id LIMIT 1",
+        {organization});
+    if (!r) {
+        return std::nullopt;
+    }
+    return r->GetId<UnitId>(0);
+}
+
 UnitId Units::Insert(const Unit& u) {
     auto r = tx_.QueryOne(
         "INSERT INTO unit (organization_id, parent_id, code, name, is_desk, active) "

@@ -36,6 +36,9 @@ public:
     /// The desk `unit` depends on: walking up from `unit`, the first unit that is a desk or
     /// has a desk among its children; else the organisation's first desk; else nullopt.
     std::optional<UnitId> NearestDesk(UnitId unit);
+    /// The organisation's main desk (its first active desk), where the virtual desk's
+    /// submissions go (API.md); nullopt when it has none.
+    std::optional<UnitId> MainDesk(OrganizationId organization);
     /// Throws UniqueViolation for a code repeated in the organisation.
     UnitId Insert(const domain::Unit& unit);
     /// Writes name, desk flag and activity (code, organisation and parent are fixed).

@@ -42,6 +42,16 @@ constexpr Table kTables[] = {
      "id, dossier_id, name, content_type, size, sha256, version, uploaded_by, created_at", true},
     {"annotation", "id",
      "id, dossier_id, text, author_id, unit_id, created_at, removed_at, removed_by", true},
+    {"submission_counter", "organization_id, year", "organization_id, year, last_number", false},
+    {"submission", "id",
+     "id, organization_id, type_id, procedure_id, summary, applicant_name, applicant_id_type, "
+     "applicant_id_number, applicant_email, applicant_phone, applicant_address, "
+     "applicant_consent, state, number, upload_token_hash, tracking_token, client, created_at, "
+     "submitted_at, decided_at, decided_by, observation, correction_deadline, rejection_reason, "
+     "dossier_id",
+     true},
+    {"submission_attachment", "id",
+     "id, submission_id, name, content_type, size, sha256, created_at", true},
     {"outbox", "id",
      "id, created_at, dossier_id, event, to_address, subject, text_body, html_body, "
      "attachment_name, attachment_type, attachment_sha256, message_id, state, attempts, "

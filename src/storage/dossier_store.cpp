@@ -97,6 +97,25 @@ std::optional<Dossier> Dossiers::Find(DossierId id) {
     return ReadDossier(*r);
 }
 
+std::optional<Dossier> Dossiers::FindByTrackingToken(const std::string& token) {
+    auto r = tx_.QueryOne(
+        "SELECT " + std::string(kColumns) + " FROM dossier d WHERE d.tracking_token = ?", {token});
+    if (!r) {
+        return std::nullopt;
+    }
+    return ReadDossier(*r);
+}
+
+std::vector<Dossier> Dossiers::FindByCode(const std::string& code) {
+    std::vector<Dossier> out;
+    for (const auto& r :
+         tx_.Query("SELECT " + std::string(kColumns) + " FROM dossier d WHERE d.code = ? LIMIT 20",
+                   {code})) {
+        out.push_back(ReadDossier(r));
+    }
+    return out;
+}
+
 std::optional<Dossier> Dossiers::FindForUpdate(DossierId id) {
     auto r = tx_.QueryOne("SELECT " + std::string(kColumns) + " FROM dossier d WHERE d.id = ?" +
                               std::string(tx_.dialect().ForUpdate()),

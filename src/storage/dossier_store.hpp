@@ -43,6 +43,10 @@ public:
     explicit Dossiers(Transaction& tx) : tx_(tx) {}
 
     std::optional<domain::Dossier> Find(DossierId id);
+    /// The dossier whose public tracking token is `token`.
+    std::optional<domain::Dossier> FindByTrackingToken(const std::string& token);
+    /// Dossiers with `code` (codes are unique per organisation, so there may be several).
+    std::vector<domain::Dossier> FindByCode(const std::string& code);
     /// Finds and locks the row until commit (PostgreSQL; SQLite writes are serialised).
     std::optional<domain::Dossier> FindForUpdate(DossierId id);
     /// Inserts a dossier whose number and code are set; returns its id.

@@ -1,9 +1,14 @@
 """Fixtures for the API tests: a real sige server on demo data, one per test module (or per
 test where a pristine installation matters), and logged-in clients for the demo users.
 
-Run one file by hand (ctest runs each tests/api/test_*.py the same way):
+Run one file by hand (ctest runs each tests/api/test_*.py the same way, once per backend):
 
     SIGE_BIN=build/sige /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/api/test_lifecycle.py
+    SIGE_BIN=build/sige scripts/pg-tmp /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/api/test_lifecycle.py
+
+The second line runs the same tests on PostgreSQL: scripts/pg-tmp starts a throwaway server
+and sets SIGE_TEST_PG_URL, and every installation a test creates gets its own database there
+(sige_client.init_demo).
 """
 
 from __future__ import annotations
@@ -12,12 +17,23 @@ import os
 
 import pytest
 
+import sige_client
 from sige_client import Demo, Server, init_demo
 
 
 def pytest_configure(config):
     if not os.environ.get("SIGE_BIN"):
         raise pytest.UsageError("set SIGE_BIN to the built sige binary")
+
+
+def pytest_report_header(config):
+    if sige_client.on_postgresql():
+        return f"sige backend: PostgreSQL ({sige_client.pg_server_url()}), one database per installation"
+    return "sige backend: SQLite (set SIGE_TEST_PG_URL, e.g. through scripts/pg-tmp, for PostgreSQL)"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    sige_client.drop_created_databases()
 
 
 class Sessions:

@@ -1,6 +1,15 @@
 """Helpers for the API tests: a real `sige` server on a temporary data directory, a small
 HTTP client, database snapshots for "nothing changed" checks, and demo-data look-ups.
 
+Two backends, chosen by the environment, the same tests on both:
+
+- SQLite (default): each installation is its data directory, database in DIR/sige.db.
+- PostgreSQL, when SIGE_TEST_PG_URL names a server (scripts/pg-tmp starts a throwaway one
+  and sets it): each installation gets its own new database on that server, and its data
+  directory holds the attachments. init_demo() creates that database and remembers its URL
+  for the data directory; Server and run_cli() then add the matching `--db URL` by
+  themselves, and Database reads it with psql.
+
 Only the Python standard library is used (Debian's /usr/bin/python3 with pytest 7.2).
 """
 
@@ -8,9 +17,11 @@ from __future__ import annotations
 
 import http.client
 import json
+import itertools
 import os
 import queue
 import re
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -34,7 +45,15 @@ def sige_bin() -> str:
 
 
 def run_cli(*args: str, timeout: float = 60, input: str | None = None) -> subprocess.CompletedProcess:
-    """Runs `sige ARGS...` and returns the finished process (text mode)."""
+    """Runs `sige ARGS...` and returns the finished process (text mode).
+
+    When ARGS name a `--data DIR` whose installation lives in PostgreSQL (see init_demo), and
+    no `--db`, the matching `--db URL` is added."""
+    args = list(args)
+    if "--db" not in args and "--data" in args:
+        url = database_url(args[args.index("--data") + 1])
+        if url:
+            args += ["--db", url]
     return subprocess.run(
         [sige_bin(), *args],
         capture_output=True,
@@ -45,9 +64,102 @@ def run_cli(*args: str, timeout: float = 60, input: str | None = None) -> subpro
 
 
 def init_demo(data_dir: Path) -> None:
+    """`sige init --demo` of a new installation at data_dir (in its own new database on
+    PostgreSQL)."""
+    if on_postgresql():
+        register_database(data_dir, create_database(Path(data_dir).parent.name))
     done = run_cli("init", "--demo", "--data", str(data_dir))
     if done.returncode != 0:
         raise RuntimeError(f"sige init --demo failed: {done.stdout}{done.stderr}")
+
+
+def copy_installation(data_dir: Path, target: Path) -> None:
+    """A copy of a stopped installation: its data directory and, on PostgreSQL, its
+    database (CREATE DATABASE ... TEMPLATE, registered for the target directory)."""
+    shutil.copytree(data_dir, target)
+    url = database_url(data_dir)
+    if url:
+        _PsqlSession.close(url)  # a template database must have no connections
+        register_database(target, create_database(Path(target).parent.name, template=url))
+
+
+# --------------------------------------------------------------------------- backends
+
+
+def pg_server_url() -> str | None:
+    """The PostgreSQL server the tests create their databases on, if any."""
+    return os.environ.get("SIGE_TEST_PG_URL") or None
+
+
+def on_postgresql() -> bool:
+    return pg_server_url() is not None
+
+
+_databases: dict[str, str] = {}  # resolved data directory -> its PostgreSQL URL
+_created: list[str] = []  # names of the databases created by this process
+_counter = itertools.count(1)
+
+
+def _key(data_dir) -> str:
+    return str(Path(data_dir).resolve())
+
+
+def register_database(data_dir: Path, url: str) -> None:
+    _databases[_key(data_dir)] = url
+
+
+def database_url(data_dir) -> str | None:
+    """The PostgreSQL URL of the installation at data_dir; None for a SQLite installation."""
+    return _databases.get(_key(data_dir))
+
+
+def _with_database(url: str, name: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(path="/" + name))
+
+
+def psql(url: str, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Runs psql against url (no ~/.psqlrc, stop at the first error); the finished process."""
+    return subprocess.run(
+        ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, *args],
+        capture_output=True, text=True, timeout=timeout,
+    )
+
+
+def create_database(hint: str = "", template: str | None = None) -> str:
+    """A new empty database (or a copy of `template`, a URL nobody is connected to) on the
+    test server; returns its URL."""
+    server = pg_server_url()
+    if not server:
+        raise RuntimeError("SIGE_TEST_PG_URL is not set")
+    word = re.sub(r"[^a-z0-9]+", "_", hint.lower()).strip("_")[:30]
+    name = f"sige_{word}_{os.getpid()}_{next(_counter)}".replace("__", "_")
+    sql = f"CREATE DATABASE {name}"
+    if template:
+        sql += f" TEMPLATE {urllib.parse.urlsplit(template).path.lstrip('/')}"
+    done = psql(server, "-c", sql)
+    if done.returncode != 0:
+        raise RuntimeError(f"{sql}: {done.stderr.strip()}")
+    _created.append(name)
+    return _with_database(server, name)
+
+
+def drop_database(url: str) -> None:
+    """Drops a database create_database() made (its servers stopped first)."""
+    _PsqlSession.close(url)
+    name = urllib.parse.urlsplit(url).path.lstrip("/")
+    if name in _created:
+        _created.remove(name)
+        psql(pg_server_url(), "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def drop_created_databases() -> None:
+    """Drops every database this process created (a reused server does not fill up)."""
+    for url in list(_PsqlSession._open):
+        _PsqlSession.close(url)
+    server = pg_server_url()
+    while server and _created:
+        psql(server, "-c", f"DROP DATABASE IF EXISTS {_created.pop()} WITH (FORCE)")
 
 
 # --------------------------------------------------------------------------- server
@@ -60,17 +172,16 @@ class Server:
     stop() closes stdin and, if that is not enough, terminates and finally kills it.
     """
 
-    def __init__(self, data_dir: Path, *extra_args: str):
+    def __init__(self, data_dir: Path, *extra_args: str, name: str | None = None):
+        """`name` (default: the data directory's) names the stderr log beside the data
+        directory; several servers on one installation need different names."""
         self.data_dir = Path(data_dir)
+        self.db = Database(self.data_dir)
         self.extra_args = extra_args
         self.proc: subprocess.Popen | None = None
         self.port: int | None = None
         self.stdout_lines: list[str] = []
-        self._stderr_path = self.data_dir.parent / f"{self.data_dir.name}.stderr.log"
-
-    @property
-    def db_path(self) -> Path:
-        return self.data_dir / "sige.db"
+        self._stderr_path = self.data_dir.parent / f"{name or self.data_dir.name}.stderr.log"
 
     @property
     def blob_dir(self) -> Path:
@@ -87,6 +198,7 @@ class Server:
                 "--listen",
                 "127.0.0.1:0",
                 "--exit-on-stdin-eof",
+                *self.db.serve_args(),
                 *self.extra_args,
             ],
             stdin=subprocess.PIPE,
@@ -191,9 +303,12 @@ class Response:
 class Client:
     """One keep-alive HTTP connection to the server; not thread-safe (one per thread)."""
 
-    def __init__(self, port: int, host: str = "127.0.0.1"):
+    def __init__(self, port: int, host: str = "127.0.0.1", source: str | None = None):
+        """`source`: the local address to connect from (e.g. "127.0.0.2"; any 127.x.y.z is
+        loopback on Linux), to be another client address than the tests' 127.0.0.1."""
         self.host = host
         self.port = port
+        self.source = source
         self.token: str | None = None
         self.csrf_token: str | None = None
         self.me: dict | None = None
@@ -205,7 +320,9 @@ class Client:
 
     def _connection(self) -> http.client.HTTPConnection:
         if self._conn is None:
-            self._conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
+            self._conn = http.client.HTTPConnection(
+                self.host, self.port, timeout=60,
+                source_address=(self.source, 0) if self.source else None)
         return self._conn
 
     def close(self) -> None:
@@ -394,21 +511,147 @@ SNAPSHOT_TABLES = (
 )
 
 
-def open_ro(db_path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=10)
+class DatabaseError(Exception):
+    """The database refused a statement (the message is the database's)."""
 
 
-def snapshot(db_path: Path) -> dict:
+class Database:
+    """SQL access to one installation's database, for what the API does not show: sqlite3
+    on SQLite (DIR/sige.db), the psql client on PostgreSQL. Parameters are written `?`.
+
+    rows() and value() read what is committed; execute() runs statements in one
+    transaction (for the tests that tamper with the audit chain)."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+
+    @property
+    def url(self) -> str | None:
+        """The PostgreSQL URL; None on SQLite."""
+        return database_url(self.data_dir)
+
+    @property
+    def path(self) -> Path:
+        """The SQLite database file."""
+        return self.data_dir / "sige.db"
+
+    def serve_args(self) -> list[str]:
+        return ["--db", self.url] if self.url else []
+
+    def rows(self, sql: str, *params) -> list[tuple]:
+        if self.url is None:
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=10)
+            try:
+                return [tuple(r) for r in db.execute(sql, params)]
+            finally:
+                db.close()
+        # One JSON object per row keeps the types (numbers stay numbers, NULL is None).
+        lines = _PsqlSession.of(self.url).query(f"SELECT row_to_json(q) FROM ({_inline(sql, params)}) AS q")
+        return [json.loads(line, object_pairs_hook=lambda pairs: tuple(v for _, v in pairs))
+                for line in lines]
+
+    def value(self, sql: str, *params):
+        rows = self.rows(sql, *params)
+        return rows[0][0] if rows else None
+
+    def execute(self, *statements: str) -> None:
+        """Runs the statements in one transaction; DatabaseError if the database refuses one
+        (and then nothing of them stays)."""
+        if self.url is None:
+            db = sqlite3.connect(self.path, timeout=10)
+            try:
+                for sql in statements:
+                    db.execute(sql)
+                db.commit()
+            except sqlite3.DatabaseError as e:
+                db.rollback()
+                raise DatabaseError(str(e)) from e
+            finally:
+                db.close()
+            return
+        args = ["-1"]
+        for sql in statements:
+            args += ["-c", sql]
+        done = psql(self.url, *args)
+        if done.returncode != 0:
+            raise DatabaseError(done.stderr.strip())
+
+    def drop_trigger(self, trigger: str, table: str) -> str:
+        """The statement that drops one of the append-only triggers."""
+        return f"DROP TRIGGER {trigger}" + (f" ON {table}" if self.url else "")
+
+
+class _PsqlSession:
+    """One long-lived psql per database for the reads (snapshots run before and after every
+    bad-input test: a new psql each time would cost ~50 ms). Autocommit: each query sees
+    what is committed."""
+
+    _open: dict[str, "_PsqlSession"] = {}
+    _MARK = "--sige-test-end--"
+
+    def __init__(self, url: str):
+        self.lock = threading.Lock()
+        self.proc = subprocess.Popen(
+            ["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=0", "-d", url],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True, encoding="utf-8", bufsize=1)
+
+    @classmethod
+    def of(cls, url: str) -> "_PsqlSession":
+        session = cls._open.get(url)
+        if session is None or session.proc.poll() is not None:
+            session = cls._open[url] = cls(url)
+        return session
+
+    @classmethod
+    def close(cls, url: str) -> None:
+        """Ends the session on url, if any (before the database is copied or dropped)."""
+        session = cls._open.pop(url, None)
+        if session is not None:
+            session.proc.stdin.close()
+            session.proc.wait(timeout=10)
+            session.proc.stdout.close()
+
+    def query(self, sql: str) -> list[str]:
+        """The output lines of one statement; DatabaseError with psql's message if it fails."""
+        if "\\" in sql or ";" in sql:
+            raise ValueError(f"one statement without backslashes, please: {sql!r}")
+        with self.lock:
+            self.proc.stdin.write(f"{sql};\n\\echo {self._MARK}\n")
+            self.proc.stdin.flush()
+            lines, errors = [], []
+            for line in self.proc.stdout:
+                line = line.rstrip("\n")
+                if line == self._MARK:
+                    break
+                (lines if line.startswith("{") and not errors else errors).append(line)
+            else:
+                raise DatabaseError("psql ended: " + "\n".join(errors))
+        if errors:
+            raise DatabaseError("\n".join(errors))
+        return lines
+
+
+def _inline(sql: str, params: tuple) -> str:
+    """sql with each `?` replaced by its parameter as a literal (ints and text only)."""
+    parts = sql.split("?")
+    if len(parts) != len(params) + 1:
+        raise ValueError(f"{len(params)} parameters for {sql!r}")
+    out = [parts[0]]
+    for value, rest in zip(params, parts[1:]):
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise TypeError(f"unsupported parameter {value!r}")
+        out.append(str(value) if isinstance(value, int) else "'" + value.replace("'", "''") + "'")
+        out.append(rest)
+    return "".join(out)
+
+
+def snapshot(db: Database) -> dict:
     """Row counts of the record tables plus the audit events that are not mere reads."""
-    db = open_ro(db_path)
-    try:
-        counts = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in SNAPSHOT_TABLES}
-        counts["audit_event (not reads)"] = db.execute(
-            "SELECT COUNT(*) FROM audit_event WHERE action NOT LIKE '%.read'"
-        ).fetchone()[0]
-    finally:
-        db.close()
-    return counts
+    counts = [f"(SELECT COUNT(*) FROM {t})" for t in SNAPSHOT_TABLES]
+    counts.append("(SELECT COUNT(*) FROM audit_event WHERE action NOT LIKE '%.read')")
+    values = db.rows(f"SELECT {', '.join(counts)}")[0]
+    return dict(zip((*SNAPSHOT_TABLES, "audit_event (not reads)"), values))
 
 
 def blob_files(blob_dir: Path) -> set[str]:

@@ -113,9 +113,9 @@ def test_pdfs_open_inline_and_html_is_only_ever_downloaded(mesa1, dossier):
 
 
 def test_an_empty_body_is_422(server, mesa1, dossier):
-    before = snapshot(server.db_path)
+    before = snapshot(server.db)
     assert_problem(mesa1.upload(dossier["id"], "vacio.pdf", b""), 422)
-    assert snapshot(server.db_path) == before
+    assert snapshot(server.db) == before
 
 
 def test_identical_content_is_stored_once(server, mesa1, demo):
@@ -143,7 +143,7 @@ def test_a_scan_of_several_megabytes_is_accepted(mesa1, dossier):
                          ids=["viewer", "authority", "desk-outside-route", "office-outside-route"])
 def test_who_may_not_upload_is_refused_before_the_body_is_stored(server, users, dossier, user, status):
     c = users[user]
-    before, blobs_before = snapshot(server.db_path), blob_files(server.blob_dir)
+    before, blobs_before = snapshot(server.db), blob_files(server.blob_dir)
     seen = {}
     code, headers, payload = raw_http(
         server.port, "POST", f"/api/v1/dossiers/{dossier['id']}/attachments?name=intruso.pdf",
@@ -152,7 +152,7 @@ def test_who_may_not_upload_is_refused_before_the_body_is_stored(server, users, 
     assert code == status, payload[:300]
     assert seen["asked_for_body"] is False, "the server asked for the body it was going to refuse"
     assert seen["body_sent"] is False
-    assert snapshot(server.db_path) == before
+    assert snapshot(server.db) == before
     assert blob_files(server.blob_dir) == blobs_before
 
 

@@ -4,14 +4,22 @@ who, when, what, from where — in an append-only, tamper-evident chain that
 
 from __future__ import annotations
 
-import contextlib
-import shutil
-import sqlite3
 from types import SimpleNamespace
 
 import pytest
 
-from sige_client import Demo, Server, init_demo, open_ro, receive, register, run_cli, send
+from sige_client import (
+    Database,
+    DatabaseError,
+    Demo,
+    Server,
+    copy_installation,
+    init_demo,
+    receive,
+    register,
+    run_cli,
+    send,
+)
 
 
 def verify(data_dir):
@@ -72,10 +80,9 @@ def test_only_admin_and_authority_see_who_read_a_dossier(users, used, user):
 
 def test_each_change_records_who_when_what_and_from_where(server, users, demo):
     d = register(users["mesa1"], demo.type("SOLGEN"))
-    with contextlib.closing(open_ro(server.db_path)) as db:
-        row = db.execute(
-            "SELECT actor, action, client, at FROM audit_event WHERE dossier_id = ? ORDER BY seq",
-            (d["id"],)).fetchone()
+    row = server.db.rows(
+        "SELECT actor, action, client, at FROM audit_event WHERE dossier_id = ? ORDER BY seq",
+        d["id"])[0]
     actor, action, client, at = row
     assert (actor, action) == ("mesa1", "dossier.registered")
     assert client == "127.0.0.1"
@@ -83,14 +90,16 @@ def test_each_change_records_who_when_what_and_from_where(server, users, demo):
 
 
 def test_the_audit_table_refuses_updates_and_deletes(server, used):
-    with contextlib.closing(sqlite3.connect(server.db_path, timeout=10)) as db:
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            db.execute("UPDATE audit_event SET actor = 'x' WHERE seq = 1")
-        with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-            db.execute("DELETE FROM audit_event WHERE seq = 1")
-        with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
-            db.execute("DELETE FROM dossier WHERE id = ?", (used[0],))
-        db.rollback()
+    db = server.db
+    with pytest.raises(DatabaseError, match="append-only"):
+        db.execute("UPDATE audit_event SET actor = 'x' WHERE seq = 1")
+    with pytest.raises(DatabaseError, match="append-only"):
+        db.execute("DELETE FROM audit_event WHERE seq = 1")
+    with pytest.raises(DatabaseError, match="never delete"):
+        db.execute(f"DELETE FROM dossier WHERE id = {used[0]}")
+    if db.url:
+        with pytest.raises(DatabaseError, match="append-only"):
+            db.execute("TRUNCATE audit_event")
     assert verify(server.data_dir).returncode == 0
 
 
@@ -115,24 +124,23 @@ def pristine(tmp_path_factory):
 
 @pytest.fixture
 def tamper_target(pristine, tmp_path):
-    """A copy of the pristine installation for one test to break."""
+    """A copy of the pristine installation (data directory and database) for one test to
+    break."""
     data, seq = pristine
     copy = tmp_path / "data"
-    shutil.copytree(data, copy)
-    return SimpleNamespace(data_dir=copy, db_path=copy / "sige.db"), seq
+    copy_installation(data, copy)
+    return SimpleNamespace(data_dir=copy, db=Database(copy)), seq
 
 
-def tamper(db_path, *statements):
-    with contextlib.closing(sqlite3.connect(db_path, timeout=10)) as db:
-        for sql in statements:
-            db.execute(sql)
-        db.commit()
+def tamper(db: Database, trigger: str, statement: str):
+    """What someone with write access to the database could do: drop the append-only
+    trigger of audit_event, then change the table by hand."""
+    db.execute(db.drop_trigger(trigger, "audit_event"), statement)
 
 
 def test_changing_one_audit_row_by_hand_is_detected_naming_the_event(tamper_target):
     srv, seq = tamper_target
-    tamper(srv.db_path, "DROP TRIGGER audit_event_no_update",
-           f"UPDATE audit_event SET actor = 'x' WHERE seq = {seq}")
+    tamper(srv.db, "audit_event_no_update", f"UPDATE audit_event SET actor = 'x' WHERE seq = {seq}")
     done = verify(srv.data_dir)
     assert done.returncode != 0
     assert f"evento {seq}" in done.stdout + done.stderr, done.stdout + done.stderr
@@ -140,8 +148,7 @@ def test_changing_one_audit_row_by_hand_is_detected_naming_the_event(tamper_targ
 
 def test_deleting_an_audit_row_is_detected_naming_the_event(tamper_target):
     srv, seq = tamper_target
-    tamper(srv.db_path, "DROP TRIGGER audit_event_no_delete",
-           f"DELETE FROM audit_event WHERE seq = {seq}")
+    tamper(srv.db, "audit_event_no_delete", f"DELETE FROM audit_event WHERE seq = {seq}")
     done = verify(srv.data_dir)
     assert done.returncode != 0
     assert f"evento {seq}" in done.stdout + done.stderr, done.stdout + done.stderr
@@ -149,10 +156,8 @@ def test_deleting_an_audit_row_is_detected_naming_the_event(tamper_target):
 
 def test_cutting_off_the_latest_events_is_detected(tamper_target):
     srv, _ = tamper_target
-    with contextlib.closing(open_ro(srv.db_path)) as db:
-        last = db.execute("SELECT MAX(seq) FROM audit_event").fetchone()[0]
-    tamper(srv.db_path, "DROP TRIGGER audit_event_no_delete",
-           f"DELETE FROM audit_event WHERE seq = {last}")
+    last = srv.db.value("SELECT MAX(seq) FROM audit_event")
+    tamper(srv.db, "audit_event_no_delete", f"DELETE FROM audit_event WHERE seq = {last}")
     done = verify(srv.data_dir)
     assert done.returncode != 0, done.stdout
     assert "ROTA" in done.stdout
@@ -161,8 +166,7 @@ def test_cutting_off_the_latest_events_is_detected(tamper_target):
 def test_rewriting_a_row_and_its_hash_is_still_detected_by_the_next_link(tamper_target):
     srv, seq = tamper_target
     # Whoever edits an event and recomputes nothing else breaks the link to the next one.
-    tamper(srv.db_path, "DROP TRIGGER audit_event_no_update",
-           f"UPDATE audit_event SET hash = '{'0' * 64}' WHERE seq = {seq}")
+    tamper(srv.db, "audit_event_no_update", f"UPDATE audit_event SET hash = '{'0' * 64}' WHERE seq = {seq}")
     done = verify(srv.data_dir)
     assert done.returncode != 0
     assert "ROTA" in done.stdout

@@ -129,13 +129,13 @@ def test_the_cookie_alone_authenticates_safe_requests(cookie_client):
 
 
 def test_cookie_post_without_csrf_token_is_403_and_changes_nothing(server, cookie_client, demo):
-    before = snapshot(server.db_path)
+    before = snapshot(server.db)
     r = cookie_client.post("/api/v1/dossiers", external_body(demo.type("SOLGEN")))
     assert_problem(r, 403)
     r = cookie_client.post("/api/v1/dossiers", external_body(demo.type("SOLGEN")),
                            headers={"X-CSRF-Token": "otro-token"})
     assert_problem(r, 403)
-    assert snapshot(server.db_path) == before
+    assert snapshot(server.db) == before
 
 
 def test_cookie_post_with_the_csrf_token_works(cookie_client, demo):

@@ -39,9 +39,17 @@ def ctx(server, users, demo):
     att = mesa1.upload(d["id"], "informe.txt", b"Informe tecnico", "text/plain")
     assert att.status == 201
     note = mesa1.ok("POST", f"/api/v1/dossiers/{d['id']}/annotations", {"text": "Nota"}, expect=201)
+    # A submission of the virtual desk, waiting in mesa1's "Mesa virtual" tray.
+    citizen = users.server.client()
+    draft = citizen.ok("POST", "/api/v1/public/submissions", {
+        "type_id": demo.type("SOLGEN"), "summary": "Solicitud en línea",
+        "applicant": {"name": "Ana Torres", "id_type": "DNI", "id_number": "45678912",
+                      "email": "ana@example.pe"}}, expect=201)
+    citizen.ok("POST", f"/api/v1/public/submissions/{draft['id']}/submit",
+               headers={"X-Upload-Token": draft["upload_token"]}, expect=200)
     return SimpleNamespace(
         users=users, demo=demo, dossier=d, moving=moving, transfer=t, attachment=att.json,
-        note=note, unit=demo.unit("MP"), type=demo.type("SOLGEN"),
+        note=note, unit=demo.unit("MP"), type=demo.type("SOLGEN"), submission=draft["id"],
         user_id=users["consulta1"].me["user"]["id"], admin_id=admin.me["user"]["id"],
     )
 
@@ -49,11 +57,11 @@ def ctx(server, users, demo):
 @pytest.fixture(autouse=True)
 def nothing_changes(server, ctx):
     """Every test in this file must leave the installation exactly as it found it."""
-    before = snapshot(server.db_path)
+    before = snapshot(server.db)
     blobs_before = blob_files(server.blob_dir)
     yield
     assert server.alive(), server.stderr_text()[-2000:]
-    assert snapshot(server.db_path) == before, "a refused request wrote something"
+    assert snapshot(server.db) == before, "a refused request wrote something"
     # A refused upload's temporary file may outlive the answer by a moment, not more.
     assert wait_until(lambda: blob_files(server.blob_dir) == blobs_before, timeout=3), \
         f"a refused upload left a file: {blob_files(server.blob_dir) - blobs_before}"
@@ -83,10 +91,15 @@ JSON_ROUTES = [
     ("POST", "/api/v1/transfers/receive", "oficina1"),
     ("POST", "/api/v1/transfers/{t}/revert", "admin"),
     ("POST", "/api/v1/dossiers/{d}/annotations", "mesa1"),
+    ("POST", "/api/v1/dossiers/{d}/resolve", "mesa1"),
+    ("POST", "/api/v1/public/submissions", None),
+    ("POST", "/api/v1/public/tracking", None),
+    ("POST", "/api/v1/submissions/{s}/observe", "mesa1"),
+    ("POST", "/api/v1/submissions/{s}/reject", "mesa1"),
 ]
 
 # Routes whose body is optional: an empty body is an empty object.
-OPTIONAL_BODY = {"/archive", "/unarchive", "/annulment-request", "/annul", "/revert"}
+OPTIONAL_BODY = {"/archive", "/unarchive", "/annulment-request", "/annul", "/revert", "/resolve"}
 
 # Every route with an id in its path, with the user who would be allowed to use it.
 ID_ROUTES = [
@@ -112,12 +125,18 @@ ID_ROUTES = [
     ("GET", "/api/v1/dossiers/{}/annotations", "mesa1", None),
     ("POST", "/api/v1/dossiers/{}/annotations", "mesa1", {"text": "Nota"}),
     ("DELETE", "/api/v1/annotations/{}", "mesa1", None),
+    ("POST", "/api/v1/dossiers/{}/resolve", "mesa1", None),
+    ("GET", "/api/v1/submissions/{}", "mesa1", None),
+    ("POST", "/api/v1/submissions/{}/accept", "mesa1", None),
+    ("POST", "/api/v1/submissions/{}/observe", "mesa1", {"reason": "Falta un documento", "deadline": "2099-12-31"}),
+    ("POST", "/api/v1/submissions/{}/reject", "mesa1", {"reason": "No corresponde"}),
+    ("POST", "/api/v1/public/submissions/{}/submit", "mesa1", None),
 ]
 
 
 def fill(path: str, ctx) -> str:
     return path.format(d=ctx.dossier["id"], t=ctx.transfer["id"], n=ctx.note["id"], u=ctx.unit,
-                       usr=ctx.user_id, ty=ctx.type)
+                       usr=ctx.user_id, ty=ctx.type, s=ctx.submission)
 
 
 def client_for(ctx, server, user):
@@ -133,11 +152,21 @@ def test_the_tables_cover_every_route_of_the_openapi_document(server):
     documented = {(m.upper(), p) for p, ops in doc["paths"].items() for m in ops
                   if m in ("get", "post", "patch", "put", "delete")}
     covered = {(m, p.replace("{d}", "{id}").replace("{t}", "{id}").replace("{u}", "{id}")
-                .replace("{usr}", "{id}").replace("{ty}", "{id}")) for m, p, _ in JSON_ROUTES}
+                .replace("{usr}", "{id}").replace("{ty}", "{id}").replace("{s}", "{id}"))
+               for m, p, _ in JSON_ROUTES}
     covered |= {(m, p.replace("{}", "{id}")) for m, p, _, _ in ID_ROUTES}
     covered |= {("POST", "/api/v1/dossiers/{id}/attachments"), ("GET", "/api/v1/dossiers"),
                 ("GET", "/api/v1/units"), ("GET", "/api/v1/dossier-types"), ("GET", "/api/v1/inbox"),
                 ("GET", "/api/v1/outbox"), ("DELETE", "/api/v1/dossiers/{id}")}
+    # The citizen's routes: tests/citizen refuses their bad input in depth (identity numbers,
+    # files by content and size, tokens, PINs, throttling, HTML forms).
+    covered |= {("GET", "/api/v1/public/dossier-types"), ("GET", "/api/v1/submissions"),
+                ("POST", "/api/v1/public/submissions/{id}/attachments"),
+                ("GET", "/api/v1/public/tracking/{token}"),
+                ("POST", "/api/v1/public/tracking/{token}/attachments"),
+                ("POST", "/api/v1/public/tracking/{token}/resubmit"),
+                ("GET", "/api/v1/submissions/{id}/files/{file}/content"),
+                ("GET", "/t/{token}"), ("GET", "/t"), ("POST", "/t")}
     # Routes without input to get wrong.
     covered |= {("DELETE", "/api/v1/session"), ("GET", "/api/v1/me"), ("GET", "/api/v1/organizations"),
                 ("GET", "/api/v1/users"), ("GET", "/healthz"), ("GET", "/api/v1/openapi.json")}
@@ -858,13 +887,13 @@ BIG_PDF = b"%PDF-1.4\n" + b"0" * (1024 * 1024 + 1)
 
 def assert_413_and_nothing_stored(small, send_it):
     srv = small.server
-    before, blobs_before = snapshot(srv.db_path), blob_files(srv.blob_dir)
+    before, blobs_before = snapshot(srv.db), blob_files(srv.blob_dir)
     status, hdrs, payload = send_it()
     assert status == 413, payload[:300]
     assert hdrs.get("content-type", "").startswith("application/problem+json")
     problem = json.loads(payload)
     assert "1 MB" in problem["detail"], problem
-    assert snapshot(srv.db_path) == before
+    assert snapshot(srv.db) == before
     assert wait_until(lambda: blob_files(srv.blob_dir) == blobs_before, timeout=3), \
         "the refused upload left a file"
 
@@ -888,11 +917,11 @@ def test_upload_over_the_limit_sent_chunked_is_413_and_stores_nothing(small_limi
 
 def test_upload_just_under_the_limit_is_accepted(small_limit):
     srv = small_limit.server
-    before = snapshot(srv.db_path)
+    before = snapshot(srv.db)
     r = small_limit.mesa1.upload(small_limit.dossier["id"], "justo.bin", b"1" * (1024 * 1024 - 1))
     assert r.status == 201, r
     assert r.json["size"] == 1024 * 1024 - 1
-    assert snapshot(srv.db_path)["attachment"] == before["attachment"] + 1
+    assert snapshot(srv.db)["attachment"] == before["attachment"] + 1
 
 
 def chunked(body: bytes, size: int = 64 * 1024) -> bytes:

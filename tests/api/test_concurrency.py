@@ -4,11 +4,10 @@ consecutive numbers, none repeated, none skipped, each organisation counting on 
 
 from __future__ import annotations
 
-import contextlib
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from sige_client import Demo, external_body, open_ro, run_cli
+from sige_client import Demo, external_body, run_cli
 
 ORG1_THREADS = 8
 PER_THREAD = 25
@@ -51,10 +50,9 @@ def test_concurrent_registrations_get_consecutive_numbers_without_gaps_or_repeat
         assert sorted(d["code"] for d in by_org[org]) == sorted(f"{n}-{year}" for n in numbers)
 
     # What the API answered is what was stored.
-    with contextlib.closing(open_ro(srv.db_path)) as db:
-        stored = [row[0] for row in db.execute(
-            "SELECT number FROM dossier WHERE organization_id = ? AND year = ? ORDER BY number",
-            (demo.org(1), year))]
+    stored = [row[0] for row in srv.db.rows(
+        "SELECT number FROM dossier WHERE organization_id = ? AND year = ? ORDER BY number",
+        demo.org(1), year)]
     assert stored == list(range(1, ORG1_THREADS * PER_THREAD + 1))
 
     # The search sees them all too.

@@ -1,6 +1,7 @@
 // A real sige for the browser tests: a fresh demo installation in a temp directory, served on
 // a free port with the built web application. The server stops when its stdin closes, so it
-// never outlives the test process.
+// never outlives the test process. `startServer({ smtp })` also hands it an SMTP server
+// (`--smtp`, e.g. the sink of mail.mjs) for the e-mails to applicants.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { paths } from './env.mjs';
 
-export async function startServer() {
+export async function startServer({ smtp } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'sige-e2e-'));
   const data = join(root, 'data');
   const init = spawnSync(paths.sigeBin, ['init', '--demo', '--data', data], { encoding: 'utf8' });
@@ -17,7 +18,17 @@ export async function startServer() {
   }
   const proc = spawn(
     paths.sigeBin,
-    ['serve', '--data', data, '--listen', '127.0.0.1:0', '--exit-on-stdin-eof', '--web', paths.webDist],
+    [
+      'serve',
+      '--data',
+      data,
+      '--listen',
+      '127.0.0.1:0',
+      '--exit-on-stdin-eof',
+      '--web',
+      paths.webDist,
+      ...(smtp ? ['--smtp', smtp] : []),
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -10,10 +10,6 @@ leaves the outbox within 10 seconds when the SMTP server is reachable."
 
 from __future__ import annotations
 
-import email
-import email.policy
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -22,41 +18,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 from sige_client import Demo, Server, init_demo, receive, register, run_cli, send, wait_until  # noqa: E402
-
-SINK = Path(__file__).resolve().parents[1] / "support" / "smtp_sink.py"
-
-
-class SmtpSink:
-    """The test's SMTP server; stop() and start() again keep the same port."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.proc = None
-
-    def start(self):
-        self.proc = subprocess.Popen(["/usr/bin/python3", str(SINK), str(self.folder), str(self.port)],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()
-        assert line.startswith("smtp: listening"), line
-        return self
-
-    def stop(self):
-        if self.proc:
-            self.proc.stdin.close()
-            self.proc.wait(timeout=10)
-            self.proc = None
-
-    def messages(self) -> list[email.message.EmailMessage]:
-        files = sorted(self.folder.glob("*.eml"))
-        return [email.message_from_bytes(f.read_bytes(), policy=email.policy.default) for f in files]
-
-    @property
-    def url(self) -> str:
-        return f"smtp://127.0.0.1:{self.port}"
+from smtp import SmtpSink  # noqa: E402
 
 
 @pytest.fixture

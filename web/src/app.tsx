@@ -29,6 +29,7 @@ import { TrayArchivedPage } from './pages/TrayArchivedPage';
 import { TrayDeskPage } from './pages/TrayDeskPage';
 import { TrayPendingPage } from './pages/TrayPendingPage';
 import { TraySentPage } from './pages/TraySentPage';
+import { TraySubmissionsPage } from './pages/TraySubmissionsPage';
 
 type Status = { kind: 'loading' } | { kind: 'anon'; reason: string | null } | { kind: 'authed'; me: Me };
 
@@ -46,6 +47,7 @@ function route(path: string, me: Me): ComponentChildren {
   if (p('/bandeja/en-mi-mesa')) return <TrayDeskPage />;
   if (p('/bandeja/enviados')) return <TraySentPage />;
   if (p('/bandeja/archivados')) return <TrayArchivedPage />;
+  if (p('/bandeja/mesa-virtual') && can.handleSubmissions(me)) return <TraySubmissionsPage />;
   if (p('/registrar')) return <RegisterPage />;
   if (p('/pases-multiples')) return <BulkTransferPage />;
   if (p('/consulta')) return <SearchPage global={false} />;

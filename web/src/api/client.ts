@@ -77,20 +77,26 @@ function unsafe(method: string): boolean {
   return method !== 'GET' && method !== 'HEAD';
 }
 
-function headersFor(method: string, json: boolean): Record<string, string> {
-  const h: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+function headersFor(method: string, json: boolean, extra?: Record<string, string>): Record<string, string> {
+  const h: Record<string, string> = { Accept: 'application/json, application/problem+json', ...extra };
   if (json) h['Content-Type'] = 'application/json';
   const csrf = csrfToken();
   if (unsafe(method) && csrf) h['X-CSRF-Token'] = csrf;
   return h;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  query?: Query,
+  extraHeaders?: Record<string, string>,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(withQuery(path, query), {
       method,
-      headers: headersFor(method, body !== undefined),
+      headers: headersFor(method, body !== undefined, extraHeaders),
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
       cache: 'no-store',
@@ -114,6 +120,9 @@ export async function request<T>(method: string, path: string, body?: unknown, q
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** A POST with extra headers (the virtual desk's `X-Upload-Token`). */
+  postWith: <T>(path: string, body: unknown, headers: Record<string, string>) =>
+    request<T>('POST', path, body, undefined, headers),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
 };
@@ -132,8 +141,16 @@ export async function getAll<T>(path: string, query: Query = {}, limit = 5000): 
   return { items, total };
 }
 
-/** Uploads a file as the raw body; `onProgress` gets the fraction sent (0..1). */
-export function upload<T>(path: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+/**
+ * Uploads a file as the raw body; `onProgress` gets the fraction sent (0..1). `headers` are
+ * sent too (the virtual desk's `X-Upload-Token`).
+ */
+export function upload<T>(
+  path: string,
+  file: File,
+  onProgress: (fraction: number) => void,
+  headers: Record<string, string> = {},
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -141,6 +158,7 @@ export function upload<T>(path: string, file: File, onProgress: (fraction: numbe
     xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
     const csrf = csrfToken();
     if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
     };

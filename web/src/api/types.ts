@@ -32,6 +32,16 @@ export type OrganizationInput = S['OrganizationInput'];
 export type DossierType = S['DossierType'];
 export type DossierTypeInput = S['DossierTypeInput'];
 export type DossierTypePatch = S['DossierTypePatch'];
+export type PublicDossierType = S['PublicDossierType'];
+export type SubmissionInput = S['SubmissionInput'];
+export type DraftCreated = S['DraftCreated'];
+export type SubmissionFile = S['SubmissionFile'];
+export type SubmissionReceipt = S['SubmissionReceipt'];
+export type Submission = S['Submission'];
+export type AcceptResult = S['AcceptResult'];
+export type ObserveInput = S['ObserveInput'];
+export type RejectInput = S['RejectInput'];
+export type Tracking = S['Tracking'];
 
 export type Profile = Me['user']['profile'];
 export type DossierState = Dossier['state'];
@@ -39,6 +49,8 @@ export type TransferAction = TransferInput['action'];
 export type Permission = NonNullable<TransferInput['permission']>;
 export type IdType = ApplicantInput['id_type'];
 export type Origin = DossierInput['origin'];
+export type SubmissionState = Submission['state'];
+export type TrackingState = Tracking['state'];
 
 /** Every list answer of the API: `{items, total}`. */
 export interface Page<T> {

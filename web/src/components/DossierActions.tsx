@@ -9,9 +9,10 @@ import { can, useSession } from '../lib/session';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Link } from './Link';
 
-type Confirmable = 'archive' | 'unarchive' | 'request_annulment' | 'annul';
+type Confirmable = 'resolve' | 'archive' | 'unarchive' | 'request_annulment' | 'annul';
 
 const CONFIRM: Record<Confirmable, { path: string; message: string; reason: boolean; danger: boolean }> = {
+  resolve: { path: 'resolve', message: es.dossierActions.resolveConfirm, reason: false, danger: false },
   archive: { path: 'archive', message: es.dossierActions.archiveConfirm, reason: false, danger: false },
   unarchive: { path: 'unarchive', message: es.dossierActions.unarchiveConfirm, reason: false, danger: false },
   request_annulment: {
@@ -33,7 +34,8 @@ export function DossierActions({ dossier, onChanged }: Props) {
   const { me } = useSession();
   const [confirm, setConfirm] = useState<Confirmable | null>(null);
   const [busy, setBusy] = useState(false);
-  const allowed = new Set(dossier.allowed_actions);
+  // Plain strings: the server may offer actions newer than the generated types (e.g. resolve).
+  const allowed = new Set<string>(dossier.allowed_actions);
 
   const receive = async () => {
     if (!dossier.pending_transfer) return;
@@ -67,7 +69,7 @@ export function DossierActions({ dossier, onChanged }: Props) {
         {es.dossierActions.edit}
       </Link>
     ) : null,
-    ...(['archive', 'unarchive', 'request_annulment', 'annul'] as const).map((a) =>
+    ...(['resolve', 'archive', 'unarchive', 'request_annulment', 'annul'] as const).map((a) =>
       allowed.has(a) ? (
         <button key={a} type="button" class={`btn${a === 'annul' ? ' btn--danger' : ''}`} onClick={() => setConfirm(a)}>
           {es.dossierActions[a]}

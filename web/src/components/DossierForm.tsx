@@ -24,6 +24,7 @@ interface Values {
   email: string;
   phone: string;
   address: string;
+  consent: boolean;
   unit_id: number | null;
 }
 
@@ -42,6 +43,7 @@ const EMPTY: Values = {
   email: '',
   phone: '',
   address: '',
+  consent: false,
   unit_id: null,
 };
 
@@ -62,6 +64,7 @@ function fromDossier(d: Dossier): Values {
     email: a?.email ?? '',
     phone: a?.phone ?? '',
     address: a?.address ?? '',
+    consent: a?.consent ?? false,
     unit_id: null,
   };
 }
@@ -97,6 +100,7 @@ const FIELDS: Record<string, [string, string]> = {
   'applicant.email': [es.register.email, 'f-email'],
   'applicant.phone': [es.register.phone, 'f-phone'],
   'applicant.address': [es.register.address, 'f-address'],
+  'applicant.consent': [es.register.consent, 'f-consent'],
 };
 
 interface Props {
@@ -160,6 +164,7 @@ export function DossierForm(props: Props) {
           email: optional(v.email),
           phone: optional(v.phone),
           address: optional(v.address),
+          consent: v.consent,
         }
       : undefined;
     const b: Record<string, unknown> = {
@@ -339,6 +344,26 @@ export function DossierForm(props: Props) {
             <Field id="f-address" label={es.register.address} error={err('applicant.address')} className="span-2">
               {(a) => <input {...a} type="text" autoComplete="off" {...text('address')} />}
             </Field>
+            <div class={`field span-4${err('applicant.consent') ? ' field--invalid' : ''}`}>
+              <label class="choice">
+                <input
+                  id="f-consent"
+                  type="checkbox"
+                  checked={v.consent}
+                  aria-describedby={err('applicant.consent') ? 'f-consent-error f-consent-hint' : 'f-consent-hint'}
+                  onChange={(e) => set('consent', e.currentTarget.checked)}
+                />
+                {es.register.consent}
+              </label>
+              <p class="hint" id="f-consent-hint">
+                {es.register.consentHint}
+              </p>
+              {err('applicant.consent') ? (
+                <p class="field-error" id="f-consent-error">
+                  {err('applicant.consent')}
+                </p>
+              ) : null}
+            </div>
           </div>
         </fieldset>
       ) : null}

@@ -14,6 +14,13 @@ const SHOWN: Record<string, string[]> = {
   'annotation.added': ['text'],
   'annotation.removed': ['text'],
   'delivery_note.created': ['code', 'to_unit_id'],
+  'dossier.resolved': ['state'],
+  'submission.submitted': ['number', 'files'],
+  'submission.file_added': ['name', 'size'],
+  'submission.observed': ['reason', 'deadline'],
+  'submission.corrected': [],
+  'submission.rejected': ['reason'],
+  'submission.accepted': ['code'],
 };
 
 function show(c: Catalog | null, key: string, v: unknown): string {
@@ -21,7 +28,7 @@ function show(c: Catalog | null, key: string, v: unknown): string {
   if (typeof v === 'boolean') return v ? es.common.yes : es.common.no;
   if (key.endsWith('unit_id') && typeof v === 'number') return c?.unitById.get(v)?.name ?? String(v);
   if (key === 'type_id' && typeof v === 'number') return c?.types.find((t) => t.id === v)?.name ?? String(v);
-  if (key === 'state' && typeof v === 'string') return es.states[v] ?? es.transferStates[v] ?? v;
+  if (key === 'state' && typeof v === 'string') return es.states[v] ?? es.transferStates[v] ?? es.submissions.state[v] ?? v;
   if (key === 'priority' && typeof v === 'string') return es.priority[v] ?? v;
   if (key === 'origin' && typeof v === 'string') return es.origin[v] ?? v;
   if ((key === 'permission' || key === 'custody_permission') && typeof v === 'string') return es.permissions[v] ?? v;

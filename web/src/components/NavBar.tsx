@@ -1,5 +1,6 @@
 import { es } from '../i18n/es';
 import { useInboxCount } from '../lib/inboxCount';
+import { useSubmissionCount } from '../lib/submissionCount';
 import { can, useSession } from '../lib/session';
 import { Link } from './Link';
 
@@ -14,20 +15,25 @@ interface Item {
   label: string;
   key?: string;
   badge?: number | null;
+  badgeLabel?: (n: number) => string;
 }
 
 /** The menu: trays, registration, transfers, search and administration, as the profile allows. */
 export function NavBar({ path, open, onNavigate }: Props) {
   const { me } = useSession();
   const count = useInboxCount(me.unit !== null);
+  const submissions = useSubmissionCount(can.handleSubmissions(me));
   const groups: { title: string; items: Item[] }[] = [
     {
       title: es.nav.trays,
       items: [
-        { href: '/bandeja/por-recibir', label: es.nav.pending, key: 'Alt+R', badge: count },
+        { href: '/bandeja/por-recibir', label: es.nav.pending, key: 'Alt+R', badge: count, badgeLabel: es.nav.pendingCount },
         { href: '/bandeja/en-mi-mesa', label: es.nav.desk, key: 'Alt+M' },
         { href: '/bandeja/enviados', label: es.nav.sent, key: 'Alt+V' },
         { href: '/bandeja/archivados', label: es.nav.archived },
+        ...(submissions.allowed
+          ? [{ href: '/bandeja/mesa-virtual', label: es.nav.virtualDesk, badge: submissions.count, badgeLabel: es.nav.virtualDeskCount }]
+          : []),
       ],
     },
     {
@@ -69,7 +75,7 @@ export function NavBar({ path, open, onNavigate }: Props) {
                   >
                     <span>{it.label}</span>
                     {it.badge ? (
-                      <span class="count" aria-label={es.nav.pendingCount(it.badge)}>
+                      <span class="count" aria-label={(it.badgeLabel ?? es.nav.pendingCount)(it.badge)}>
                         {it.badge}
                       </span>
                     ) : null}

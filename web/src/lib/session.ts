@@ -28,6 +28,8 @@ export const can = {
   globalSearch: (me: Me) => ['ADMIN', 'AUTHORITY', 'DESK', 'OFFICE'].includes(me.user.profile),
   administer: (me: Me) => me.user.profile === 'ADMIN',
   printReceipt: (me: Me) => ['ADMIN', 'DESK', 'OFFICE'].includes(me.user.profile),
+  /** The "Mesa virtual" tray; the server also requires working at the main desk (else 403). */
+  handleSubmissions: (me: Me) => ['ADMIN', 'DESK', 'OFFICE'].includes(me.user.profile),
   /** ADMIN has no unit: trays ask which unit to show. */
   pickTrayUnit: (me: Me) => me.unit === null,
 };

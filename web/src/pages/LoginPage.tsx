@@ -108,6 +108,9 @@ export function LoginPage({ onLogin, reason }: Props) {
           </button>
         </form>
         <p class="login__notice">{es.login.notice}</p>
+        <p class="login__citizen">
+          {es.login.citizen} <a href="/mesa-virtual">{es.login.citizenLink}</a>
+        </p>
       </div>
     </main>
   );

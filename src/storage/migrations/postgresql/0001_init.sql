@@ -13,7 +13,8 @@ ALTER TEXT SEARCH CONFIGURATION sige_es
 
 CREATE FUNCTION sige_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    RAISE EXCEPTION 'sige: % rows are never % (append-only record)', TG_TABLE_NAME, lower(TG_OP);
+    RAISE EXCEPTION 'sige: % is append-only: its rows are never deleted or changed (% refused)',
+        TG_TABLE_NAME, TG_OP;
 END
 $$;
 

@@ -63,4 +63,5 @@ CREATE INDEX tracking_failure_code ON tracking_failure(code, at);
 CREATE INDEX tracking_failure_client ON tracking_failure(client, at);
 
 CREATE INDEX dossier_code ON dossier(code);
+CREATE INDEX audit_entity ON audit_event(entity, entity_id) WHERE entity = 'submission';
 CREATE INDEX dossier_tracking ON dossier(tracking_token);
