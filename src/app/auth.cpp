@@ -1,6 +1,7 @@
 #include "app/auth.hpp"
 
 #include "app/audit_trail.hpp"
+#include "app/throttle.hpp"
 #include "core/crypto.hpp"
 #include "storage/catalog_store.hpp"
 #include "storage/session_store.hpp"
@@ -16,12 +17,9 @@ const std::string& DummyHash() {
     return hash;
 }
 
-Error Throttled(Timestamp oldest, Timestamp now, std::chrono::seconds window) {
-    Error e(ErrorCode::kThrottled, "auth.throttled");
-    auto until = oldest + window;
-    auto seconds = std::chrono::duration_cast<std::chrono::seconds>(until - now).count();
-    e.retry_after_seconds = int(std::max<std::int64_t>(1, seconds));
-    return e;
+ThrottlePolicy LoginPolicy(const Limits& limits) {
+    return {"login", limits.login_failures_per_user, limits.login_failures_per_client,
+            limits.login_window};
 }
 
 }  // namespace
@@ -39,27 +37,17 @@ Result<LoginResult> Auth::Login(const std::string& username,
                                 const std::string& password,
                                 const std::string& client) {
     const Timestamp now = env_.clock.Now();
-    const Timestamp since = now - env_.limits.login_window;
     std::optional<storage::UserCredentials> creds;
     {
         auto tx = env_.db.BeginRead();
-        storage::LoginFailures failures(*tx);
-        if (failures.CountForUser(username, since) >= env_.limits.login_failures_per_user ||
-            failures.CountForClient(client, since) >= env_.limits.login_failures_per_client) {
-            auto oldest = failures.OldestSince(username, client, since).value_or(now);
-            return Throttled(oldest, now, env_.limits.login_window);
-        }
+        SIGE_TRY(CheckThrottle(*tx, LoginPolicy(env_.limits), username, client, now));
         creds = storage::Users(*tx).FindByUsername(username);
     }
     // The slow hash runs outside any transaction: it holds no lock while it works.
     const bool match = creds ? crypto::VerifyPassword(creds->password_hash, password)
                              : (crypto::VerifyPassword(DummyHash(), password), false);
     if (!match) {
-        auto tx = env_.db.BeginWrite();
-        storage::LoginFailures failures(*tx);
-        failures.Purge(now - std::chrono::hours(24));
-        failures.Record(username, client, now);
-        tx->Commit();
+        RecordFailedAttempt(env_.db, LoginPolicy(env_.limits), username, client, now);
         return Error(ErrorCode::kUnauthenticated, "auth.bad_credentials");
     }
     if (!creds->user.active) {

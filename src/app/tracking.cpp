@@ -1,6 +1,7 @@
 #include "app/tracking.hpp"
 
 #include "app/common.hpp"
+#include "app/throttle.hpp"
 #include "core/crypto.hpp"
 #include "core/messages_es.hpp"
 #include "core/text.hpp"
@@ -16,7 +17,7 @@ namespace {
 
 constexpr int kFailuresPerCode = 5;
 constexpr int kFailuresPerClient = 20;
-constexpr auto kWindow = std::chrono::minutes(15);
+constexpr std::chrono::seconds kWindow{15 * 60};
 
 /// The public meaning of an audit event, or nullopt for what stays inside (edits,
 /// annotations, attachments, reads).
@@ -136,22 +137,9 @@ TrackingView ForSubmission(storage::Transaction& tx, const domain::Submission& s
     return v;
 }
 
-Error Throttled(std::optional<Timestamp> oldest, Timestamp now) {
-    Error e(ErrorCode::kThrottled, "auth.throttled");
-    auto until = oldest.value_or(now) + kWindow;
-    e.retry_after_seconds = int(std::max<std::int64_t>(
-        1, std::chrono::duration_cast<std::chrono::seconds>(until - now).count()));
-    return e;
-}
-
-void RecordFailure(storage::Database& db,
-                   const std::string& code,
-                   const std::string& client,
-                   Timestamp now) {
-    auto tx = db.BeginWrite();
-    storage::TrackingFailures(*tx).Record(code, client, now);
-    tx->Commit();
-}
+// API.md: wrong PINs per code and per client address; unknown tokens per address.
+constexpr ThrottlePolicy kPinPolicy{"tracking_pin", kFailuresPerCode, kFailuresPerClient, kWindow};
+constexpr ThrottlePolicy kTokenPolicy{"tracking_token", 0, kFailuresPerClient, kWindow};
 
 }  // namespace
 
@@ -159,10 +147,7 @@ Result<TrackingView> PublicTracking::ByToken(const std::string& token, const std
     const Timestamp now = env_.clock.Now();
     {
         auto tx = env_.db.BeginRead();
-        storage::TrackingFailures failures(*tx);
-        if (failures.CountForClient(client, now - kWindow) >= kFailuresPerClient) {
-            return Throttled(failures.OldestSince("", client, now - kWindow), now);
-        }
+        SIGE_TRY(CheckThrottle(*tx, kTokenPolicy, "", client, now));
         if (token.size() <= 64) {
             if (auto d = storage::Dossiers(*tx).FindByTrackingToken(token)) {
                 return ForDossier(*tx, *d);
@@ -173,7 +158,7 @@ Result<TrackingView> PublicTracking::ByToken(const std::string& token, const std
             }
         }
     }
-    RecordFailure(env_.db, "", client, now);
+    RecordFailedAttempt(env_.db, kTokenPolicy, "", client, now);
     return Error(ErrorCode::kNotFound, "tracking.not_found");
 }
 
@@ -189,11 +174,7 @@ Result<TrackingView> PublicTracking::ByCodeAndPin(const std::string& raw_code,
     std::optional<domain::Dossier> match;
     {
         auto tx = env_.db.BeginRead();
-        storage::TrackingFailures failures(*tx);
-        if (failures.CountForCode(code, now - kWindow) >= kFailuresPerCode ||
-            failures.CountForClient(client, now - kWindow) >= kFailuresPerClient) {
-            return Throttled(failures.OldestSince(code, client, now - kWindow), now);
-        }
+        SIGE_TRY(CheckThrottle(*tx, kPinPolicy, code, client, now));
         // The same work whether the code exists or not: every candidate's PIN is compared in
         // constant time, and a missing code is compared against a PIN nobody has.
         auto candidates = storage::Dossiers(*tx).FindByCode(code);
@@ -213,7 +194,7 @@ Result<TrackingView> PublicTracking::ByCodeAndPin(const std::string& raw_code,
             return ForDossier(*tx, *match);
         }
     }
-    RecordFailure(env_.db, code, client, now);
+    RecordFailedAttempt(env_.db, kPinPolicy, code, client, now);
     return Error(ErrorCode::kNotFound, "tracking.bad_code_or_pin");
 }
 

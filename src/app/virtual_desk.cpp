@@ -498,7 +498,6 @@ Result<AttachmentContent> VirtualDesk::OpenFile(const Caller& caller,
 int VirtualDesk::PurgeDrafts(std::chrono::seconds age) {
     auto tx = env_.db.BeginWrite();
     int n = storage::Submissions(*tx).PurgeDrafts(env_.clock.Now() - age);
-    storage::TrackingFailures(*tx).Purge(env_.clock.Now() - std::chrono::hours(24));
     tx->Commit();
     return n;
 }

@@ -31,34 +31,4 @@ void Sessions::EndAllOf(UserId user, Timestamp now) {
                 {now, user});
 }
 
-void LoginFailures::Record(const std::string& username, const std::string& client, Timestamp at) {
-    tx_.Execute("INSERT INTO login_failure (username, client, at) VALUES (?, ?, ?)",
-                {username, client, at});
-}
-
-int LoginFailures::CountForUser(const std::string& username, Timestamp since) {
-    return int(tx_.QueryOne("SELECT COUNT(*) FROM login_failure WHERE username = ? AND at >= ?",
-                            {username, since})
-                   ->Int(0));
-}
-
-int LoginFailures::CountForClient(const std::string& client, Timestamp since) {
-    return int(tx_.QueryOne("SELECT COUNT(*) FROM login_failure WHERE client = ? AND at >= ?",
-                            {client, since})
-                   ->Int(0));
-}
-
-std::optional<Timestamp> LoginFailures::OldestSince(const std::string& username,
-                                                    const std::string& client,
-                                                    Timestamp since) {
-    auto r = tx_.QueryOne(
-        "SELECT MIN(at) FROM login_failure WHERE (username = ? OR client = ?) AND at >= ?",
-        {username, client, since});
-    return r ? r->OptTime(0) : std::nullopt;
-}
-
-void LoginFailures::Purge(Timestamp before) {
-    tx_.Execute("DELETE FROM login_failure WHERE at < ?", {before});
-}
-
 }  // namespace sige::storage

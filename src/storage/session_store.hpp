@@ -1,7 +1,7 @@
 #pragma once
 
-// Repository of login sessions and of failed logins (for throttling). Sessions live in the
-// database so that every node behind a load balancer accepts them.
+// Repository of login sessions. They live in the database so that every node behind a load
+// balancer accepts them.
 
 #include <optional>
 #include <string>
@@ -30,26 +30,6 @@ public:
     void End(const std::string& token_hash, Timestamp now);
     /// Ends every live session of a user (deactivation, password reset).
     void EndAllOf(UserId user, Timestamp now);
-
-private:
-    Transaction& tx_;
-};
-
-class LoginFailures {
-public:
-    explicit LoginFailures(Transaction& tx) : tx_(tx) {}
-
-    void Record(const std::string& username, const std::string& client, Timestamp at);
-    /// Failures for this username since `since`.
-    int CountForUser(const std::string& username, Timestamp since);
-    /// Failures from this client address since `since`.
-    int CountForClient(const std::string& client, Timestamp since);
-    /// The oldest failure since `since` for this user or client, to tell when it expires.
-    std::optional<Timestamp> OldestSince(const std::string& username,
-                                         const std::string& client,
-                                         Timestamp since);
-    /// Forgets failures older than `before` (they no longer count).
-    void Purge(Timestamp before);
 
 private:
     Transaction& tx_;

@@ -180,34 +180,4 @@ std::int64_t Submissions::AddFile(const SubmissionFile& f) {
         ->Int(0);
 }
 
-void TrackingFailures::Record(const std::string& code, const std::string& client, Timestamp at) {
-    tx_.Execute("INSERT INTO tracking_failure (code, client, at) VALUES (?, ?, ?)",
-                {code, client, at});
-}
-
-int TrackingFailures::CountForCode(const std::string& code, Timestamp since) {
-    return int(tx_.QueryOne("SELECT COUNT(*) FROM tracking_failure WHERE code = ? AND at >= ?",
-                            {code, since})
-                   ->Int(0));
-}
-
-int TrackingFailures::CountForClient(const std::string& client, Timestamp since) {
-    return int(tx_.QueryOne("SELECT COUNT(*) FROM tracking_failure WHERE client = ? AND at >= ?",
-                            {client, since})
-                   ->Int(0));
-}
-
-std::optional<Timestamp> TrackingFailures::OldestSince(const std::string& code,
-                                                       const std::string& client,
-                                                       Timestamp since) {
-    auto r = tx_.QueryOne(
-        "SELECT MIN(at) FROM tracking_failure WHERE (code = ? OR client = ?) AND at >= ?",
-        {code, client, since});
-    return r ? r->OptTime(0) : std::nullopt;
-}
-
-void TrackingFailures::Purge(Timestamp before) {
-    tx_.Execute("DELETE FROM tracking_failure WHERE at < ?", {before});
-}
-
 }  // namespace sige::storage

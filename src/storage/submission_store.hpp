@@ -1,7 +1,7 @@
 #pragma once
 
-// Repository of the virtual desk: submissions, their files, their numbering, the purge of
-// abandoned drafts, and the failures of public tracking (for throttling).
+// Repository of the virtual desk: submissions, their files, their numbering, and the purge
+// of abandoned drafts.
 
 #include <optional>
 #include <string>
@@ -44,22 +44,6 @@ public:
     std::vector<domain::SubmissionFile> Files(std::int64_t submission);
     /// Returns the new file's id.
     std::int64_t AddFile(const domain::SubmissionFile& file);
-
-private:
-    Transaction& tx_;
-};
-
-class TrackingFailures {
-public:
-    explicit TrackingFailures(Transaction& tx) : tx_(tx) {}
-
-    void Record(const std::string& code, const std::string& client, Timestamp at);
-    int CountForCode(const std::string& code, Timestamp since);
-    int CountForClient(const std::string& client, Timestamp since);
-    std::optional<Timestamp> OldestSince(const std::string& code,
-                                         const std::string& client,
-                                         Timestamp since);
-    void Purge(Timestamp before);
 
 private:
     Transaction& tx_;

@@ -460,7 +460,8 @@ def test_failed_logins_through_nginx_are_throttled_per_real_client_address(clust
 
     # The failures are recorded under the real address, never under the one the client wrote.
     recorded = dict(cluster.db.rows(
-        "SELECT client, COUNT(*) FROM login_failure WHERE client IN (?, ?, ?) GROUP BY client",
+        "SELECT client, COUNT(*) FROM failed_attempt WHERE kind = 'login' "
+        "AND client IN (?, ?, ?) GROUP BY client",
         "127.0.0.2", "203.0.113.7", "198.51.100.9"))
     assert recorded.get("127.0.0.2", 0) >= first, recorded
     assert "203.0.113.7" not in recorded and "198.51.100.9" not in recorded, recorded
