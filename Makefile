@@ -33,10 +33,10 @@ run: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-bench: deps
+bench: build
 	@scripts/bootstrap bench
 	cmake --build $(BUILD) -j $(JOBS) --target bench_all
-	bench/run.sh
+	BUILD=$(BUILD) bench/run.sh
 
 format:
 	clang-format -i $$(git ls-files 'src/*.cpp' 'src/*.hpp' 'bench/*.cpp')
