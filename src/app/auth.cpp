@@ -73,9 +73,23 @@ Result<Authenticated> Auth::Authenticate(const std::string& token, const std::st
     if (token.empty() || token.size() > 200) {
         return Error(ErrorCode::kUnauthenticated, "auth.required");
     }
+    constexpr auto kRemember = std::chrono::seconds(2);
+    constexpr std::size_t kMaxRemembered = 20'000;
+    const std::string hash = crypto::Sha256Hex(token);
+    const auto steady = std::chrono::steady_clock::now();
+    const std::uint64_t epoch = env_.credentials_epoch->load();
+    {
+        std::lock_guard lock(cache_mutex_);
+        auto it = cache_.find(hash);
+        if (it != cache_.end() && it->second.until > steady && it->second.epoch == epoch) {
+            Authenticated known = it->second.auth;
+            known.caller.client = client;
+            return known;
+        }
+    }
     const Timestamp now = env_.clock.Now();
     auto tx = env_.db.BeginRead();
-    auto session = storage::Sessions(*tx).FindLive(crypto::Sha256Hex(token), now);
+    auto session = storage::Sessions(*tx).FindLive(hash, now);
     if (!session) {
         return Error(ErrorCode::kUnauthenticated, "auth.session_expired");
     }
@@ -83,10 +97,22 @@ Result<Authenticated> Auth::Authenticate(const std::string& token, const std::st
     if (!user || !user->active) {
         return Error(ErrorCode::kUnauthenticated, "auth.inactive");
     }
-    return Authenticated{Caller{LoadActor(*tx, *user), client}, session->csrf_token};
+    Authenticated out{Caller{LoadActor(*tx, *user), client}, session->csrf_token};
+    const auto session_left = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+        session->expires_at - now);
+    std::lock_guard lock(cache_mutex_);
+    if (cache_.size() >= kMaxRemembered) {
+        cache_.clear();  // crude, and rare: a fresh start costs one query per session
+    }
+    cache_[hash] = Cached{out, steady + std::min<std::chrono::steady_clock::duration>(kRemember, session_left), epoch};
+    return out;
 }
 
 void Auth::Logout(const std::string& token) {
+    {
+        std::lock_guard lock(cache_mutex_);
+        cache_.erase(crypto::Sha256Hex(token));
+    }
     auto tx = env_.db.BeginWrite();
     storage::Sessions(*tx).End(crypto::Sha256Hex(token), env_.clock.Now());
     tx->Commit();

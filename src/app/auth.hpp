@@ -4,7 +4,10 @@
 // hashes (libsodium); tokens are random and stored only as their SHA-256; failed logins
 // are counted per account and per address and throttled (API.md).
 
+#include <chrono>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "app/env.hpp"
 #include "core/result.hpp"
@@ -27,6 +30,8 @@ struct Authenticated {
 class Auth {
 public:
     explicit Auth(Env& env) : env_(env) {}
+    Auth(const Auth&) = delete;
+    Auth& operator=(const Auth&) = delete;
 
     /// Checks the password and opens a session. kThrottled (with retry_after_seconds) after
     /// too many failures for this username or address, even with the right password;
@@ -35,13 +40,23 @@ public:
                               const std::string& password,
                               const std::string& client);
     /// The caller behind a live session token; kUnauthenticated when the token is unknown,
-    /// ended, expired, or its user deactivated.
+    /// ended, expired, or its user deactivated. Answers are remembered for two seconds on
+    /// this node (every request of a busy client authenticates); a logout here, or any
+    /// change of users here, forgets them at once; another node's logout or deactivation
+    /// takes effect here within those two seconds.
     Result<Authenticated> Authenticate(const std::string& token, const std::string& client);
     /// Ends the session of `token` (no error if it had ended).
     void Logout(const std::string& token);
 
 private:
+    struct Cached {
+        Authenticated auth;
+        std::chrono::steady_clock::time_point until;
+        std::uint64_t epoch;
+    };
     Env& env_;
+    std::mutex cache_mutex_;
+    std::unordered_map<std::string, Cached> cache_;  // by token hash
 };
 
 /// The actor for `user` with its scope units read in `tx` (own unit, and the units below it

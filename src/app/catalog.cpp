@@ -233,6 +233,7 @@ Result<domain::Unit> Catalog::UpdateUnit(const Caller& caller, UnitId id, const 
     AuditTrail trail(caller, now);
     trail.Add("unit.updated", "unit", id.value, std::nullopt, before, after);
     trail.CommitWith(*tx);
+    Names::ForgetAll();  // renamed: views show the new name at once
     return *u;
 }
 
@@ -300,6 +301,7 @@ Result<domain::DossierType> Catalog::UpdateType(const Caller& caller,
     AuditTrail trail(caller, now);
     trail.Add("dossier_type.updated", "dossier_type", id.value, std::nullopt, before, after);
     trail.CommitWith(*tx);
+    Names::ForgetAll();  // renamed: views show the new name at once
     return *t;
 }
 
@@ -434,6 +436,9 @@ Result<UserView> Catalog::UpdateUser(const Caller& caller, UserId id, const User
     trail.Add("user.updated", "user", id.value, std::nullopt, before, after);
     auto view = MakeUserView(*tx, *u);
     trail.CommitWith(*tx);
+    Names::ForgetAll();  // renamed: views show the new name at once
+    // Profile, unit, activity or password changed: this node's session caches forget.
+    env_.credentials_epoch->fetch_add(1);
     return view;
 }
 

@@ -1,5 +1,9 @@
 #include "app/common.hpp"
 
+#include <map>
+#include <mutex>
+#include <tuple>
+
 #include "domain/access_policy.hpp"
 #include "domain/dossier.hpp"
 #include "storage/catalog_store.hpp"
@@ -35,42 +39,83 @@ Result<Dossier> LoadVisibleDossier(storage::Transaction& tx,
 
 namespace {
 
+/// The process-wide memory of names, keyed by kind ('u', 't', 'o', 'p'), id and the
+/// database (a process may hold two installations, e.g. `sige migrate`).
+class SharedNames {
+public:
+    static SharedNames& Get() {
+        static SharedNames instance;
+        return instance;
+    }
+    std::optional<std::string> Find(const void* db, char kind, std::int64_t id) {
+        std::lock_guard lock(mutex_);
+        auto it = names_.find(Key{db, kind, id});
+        if (it == names_.end() || std::chrono::steady_clock::now() > it->second.second) {
+            return std::nullopt;
+        }
+        return it->second.first;
+    }
+    void Put(const void* db, char kind, std::int64_t id, const std::string& name) {
+        std::lock_guard lock(mutex_);
+        if (names_.size() > 50'000) {
+            names_.clear();
+        }
+        names_[Key{db, kind, id}] = {name, std::chrono::steady_clock::now() + std::chrono::seconds(30)};
+    }
+    void Clear() {
+        std::lock_guard lock(mutex_);
+        names_.clear();
+    }
+
+private:
+    using Key = std::tuple<const void*, char, std::int64_t>;
+    std::mutex mutex_;
+    std::map<Key, std::pair<std::string, std::chrono::steady_clock::time_point>> names_;
+};
+
 template <class Load>
-const std::string& Cached(std::unordered_map<std::int64_t, std::string>& cache,
-                          std::int64_t id,
-                          Load load) {
+const std::string& Cached(std::unordered_map<std::int64_t, std::string>& cache, const void* db,
+                          char kind, std::int64_t id, Load load) {
     auto it = cache.find(id);
     if (it == cache.end()) {
-        it = cache.emplace(id, load()).first;
+        auto& shared = SharedNames::Get();
+        auto known = shared.Find(db, kind, id);
+        if (!known) {
+            known = load();
+            shared.Put(db, kind, id, *known);
+        }
+        it = cache.emplace(id, std::move(*known)).first;
     }
     return it->second;
 }
 
 }  // namespace
 
+void Names::ForgetAll() { SharedNames::Get().Clear(); }
+
 const std::string& Names::Unit(UnitId id) {
-    return Cached(units_, id.value, [&] {
+    return Cached(units_, tx_.database(), 'u', id.value, [&] {
         auto u = storage::Units(tx_).Find(id);
         return u ? u->name : std::string();
     });
 }
 
 const std::string& Names::Type(DossierTypeId id) {
-    return Cached(types_, id.value, [&] {
+    return Cached(types_, tx_.database(), 't', id.value, [&] {
         auto t = storage::DossierTypes(tx_).Find(id);
         return t ? t->name : std::string();
     });
 }
 
 const std::string& Names::Organization(OrganizationId id) {
-    return Cached(organizations_, id.value, [&] {
+    return Cached(organizations_, tx_.database(), 'o', id.value, [&] {
         auto o = storage::Organizations(tx_).Find(id);
         return o ? o->name : std::string();
     });
 }
 
 const std::string& Names::User(UserId id) {
-    return Cached(users_, id.value, [&] {
+    return Cached(users_, tx_.database(), 'p', id.value, [&] {
         auto u = storage::Users(tx_).Find(id);
         return u ? u->name : std::string();
     });

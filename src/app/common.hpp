@@ -22,7 +22,9 @@ Result<domain::Dossier> LoadVisibleDossier(storage::Transaction& tx,
                                            DossierId id,
                                            bool for_update = false);
 
-/// Names of units, types, organisations and users, each read once per transaction.
+/// Names of units, types, organisations and users for views: read once per transaction,
+/// and remembered for 30 seconds across requests in this process (they change rarely; a
+/// rename here is seen at once, one on another node within 30 seconds).
 class Names {
 public:
     explicit Names(storage::Transaction& tx) : tx_(tx) {}
@@ -30,6 +32,8 @@ public:
     const std::string& Type(DossierTypeId id);
     const std::string& Organization(OrganizationId id);
     const std::string& User(UserId id);
+    /// Forgets every remembered name (after a rename).
+    static void ForgetAll();
 
 private:
     storage::Transaction& tx_;

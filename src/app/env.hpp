@@ -4,7 +4,9 @@
 // zone, the queue of read events and the limits. Built once by the composition root
 // (server/main.cpp) and shared by all threads; everything in it is thread-safe.
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <functional>
 #include <string>
 
@@ -35,6 +37,10 @@ struct Env {
     std::string public_url = "http://127.0.0.1:8080";  ///< base of tracking links and QR codes
     /// Called after a use case queued an e-mail, to wake the sender (may be empty).
     std::function<void()> wake_mail;
+    /// Moves on whenever a user's credentials or rights change, so that the caches of
+    /// authenticated sessions on this node forget what they knew.
+    std::shared_ptr<std::atomic<std::uint64_t>> credentials_epoch =
+        std::make_shared<std::atomic<std::uint64_t>>(0);
 };
 
 /// Who is asking and from where; built by the HTTP layer after authentication, or by the

@@ -1,5 +1,7 @@
 #include "core/time.hpp"
 
+#include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include <date/tz.h>
@@ -31,12 +33,21 @@ int TimeZone::Year(Timestamp t) const {
 }
 
 std::string TimeZone::FormatIso(Timestamp t) const {
-    auto zoned = date::make_zoned(Zone(zone_), date::floor<std::chrono::seconds>(t));
-    std::string s = date::format("%FT%T%z", zoned);  // ...-0500
-    if (s.size() >= 5) {
-        s.insert(s.size() - 2, ":");  // RFC 3339 wants -05:00
-    }
-    return s;
+    // Every API answer formats several instants: find the offset (a binary search in the
+    // zone's transitions) and write the digits by hand instead of through a stream.
+    const auto secs = date::floor<std::chrono::seconds>(t);
+    const auto info = Zone(zone_)->get_info(secs);
+    const auto local = secs + info.offset;
+    const auto day = date::floor<date::days>(local);
+    const date::year_month_day ymd(day);
+    const date::hh_mm_ss<std::chrono::seconds> hms(local - day);
+    const auto off = std::chrono::duration_cast<std::chrono::minutes>(info.offset).count();
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d%c%02d:%02d", int(ymd.year()),
+                  unsigned(ymd.month()), unsigned(ymd.day()), int(hms.hours().count()),
+                  int(hms.minutes().count()), int(hms.seconds().count()), off < 0 ? '-' : '+',
+                  int(std::abs(off) / 60), int(std::abs(off) % 60));
+    return buf;
 }
 
 std::string TimeZone::FormatHuman(Timestamp t) const {

@@ -86,6 +86,9 @@ struct Server::Impl {
     asio::io_context ioc;
     tcp::acceptor acceptor;
     asio::signal_set signals;
+    // Requests that change something run here, not on the network threads: while they
+    // wait for the one writer, reads keep being served (ADR 0001, docs/PERFORMANCE.md).
+    asio::thread_pool changes{std::size_t(std::max(2, 2 * int(std::thread::hardware_concurrency())))};
     std::string id_prefix = crypto::RandomToken(3);
     std::atomic<std::uint64_t> next_request{1};
 
@@ -305,7 +308,19 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
         if (early && has_body) {
             keep_alive = false;  // the unread body would be taken for the next request
         }
-        Response res = early ? std::move(*early) : api.Handle(route, req);
+        Response res;
+        if (early) {
+            res = std::move(*early);
+        } else if (req.IsSafeMethod()) {
+            res = api.Handle(route, req);
+        } else {
+            res = co_await asio::co_spawn(
+                changes,
+                [this, route, &req]() -> asio::awaitable<Response> {
+                    co_return api.Handle(route, req);
+                },
+                asio::use_awaitable);
+        }
         upload.reset();  // an upload that was not stored leaves no temporary file behind
         bool written = co_await Write(stream, std::move(res), keep_alive, is_head, req.request_id);
         if (!written || !keep_alive) {
@@ -374,6 +389,7 @@ void Server::Run() {
     for (auto& t : pool) {
         t.join();
     }
+    impl.changes.join();
 }
 
 void Server::Stop() {

@@ -142,6 +142,9 @@ public:
     /// Makes everything durable; afterwards the transaction may not be used.
     virtual void Commit() = 0;
     virtual const Dialect& dialect() const = 0;
+    /// The database this transaction belongs to, as an opaque identity (for caches that a
+    /// process holding two databases must keep apart).
+    const void* database() const { return database_; }
 
     std::vector<Row> Query(std::string_view sql, std::initializer_list<Value> params = {}) {
         return Query(sql, std::span<const Value>(params.begin(), params.size()));
@@ -157,6 +160,9 @@ public:
         }
         return std::move(rows.front());
     }
+
+protected:
+    const void* database_ = nullptr;  ///< set by the backend
 };
 
 /// A database: a source of transactions. Thread-safe.

@@ -179,10 +179,12 @@ Value ColumnValue(const PGresult* res, int row, int col) {
 
 class PostgresTransaction final : public Transaction {
 public:
-    PostgresTransaction(Connection* conn,
+    PostgresTransaction(const void* database,
+                        Connection* conn,
                         std::function<void(Connection*, bool)> release,
                         const char* begin)
         : conn_(conn), release_(std::move(release)) {
+        database_ = database;
         try {
             conn_->Exec(begin);
         } catch (...) {
@@ -293,7 +295,7 @@ private:
             }
         }
         return std::make_unique<PostgresTransaction>(
-            conn, [this](Connection* c, bool broken) { Release(c, broken); }, begin);
+            this, conn, [this](Connection* c, bool broken) { Release(c, broken); }, begin);
     }
 
     void Release(Connection* conn, bool broken) {

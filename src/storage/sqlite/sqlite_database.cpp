@@ -182,8 +182,12 @@ Value ColumnValue(sqlite3_stmt* stmt, int i) {
 /// transaction holds the writer mutex from construction to destruction, on one thread.
 class SqliteTransaction final : public Transaction {
 public:
-    SqliteTransaction(Connection* conn, std::function<void(Connection*)> release, const char* begin)
+    SqliteTransaction(const void* database,
+                      Connection* conn,
+                      std::function<void(Connection*)> release,
+                      const char* begin)
         : conn_(conn), release_(std::move(release)) {
+        database_ = database;
         conn_->Exec(begin);
     }
     ~SqliteTransaction() override {
@@ -256,7 +260,7 @@ public:
             all_readers_.push_back(std::move(owned));
         }
         return std::make_unique<SqliteTransaction>(
-            conn,
+            this, conn,
             [this](Connection* c) {
                 std::lock_guard lock(readers_mutex_);
                 idle_readers_.push_back(c);
@@ -268,7 +272,7 @@ public:
         writer_mutex_.lock();
         try {
             return std::make_unique<SqliteTransaction>(
-                writer_.get(), [this](Connection*) { writer_mutex_.unlock(); }, "BEGIN IMMEDIATE");
+                this, writer_.get(), [this](Connection*) { writer_mutex_.unlock(); }, "BEGIN IMMEDIATE");
         } catch (...) {
             writer_mutex_.unlock();
             throw;
