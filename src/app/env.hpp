@@ -33,10 +33,10 @@ struct Env {
     const Clock& clock;
     AuditReadQueue& reads;
     TimeZone zone = TimeZone::Default();  ///< how instants are shown (API offsets, PDFs)
-    Limits limits;
+    Limits limits{};
     std::string public_url = "http://127.0.0.1:8080";  ///< base of tracking links and QR codes
     /// Called after a use case queued an e-mail, to wake the sender (may be empty).
-    std::function<void()> wake_mail;
+    std::function<void()> wake_mail{};
     /// Moves on whenever a user's credentials or rights change, so that the caches of
     /// authenticated sessions on this node forget what they knew.
     std::shared_ptr<std::atomic<std::uint64_t>> credentials_epoch =

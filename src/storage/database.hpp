@@ -117,7 +117,10 @@ public:
     /// hold (work queues shared by several nodes); empty where writes are serialised.
     virtual std::string_view SkipLocked() const = 0;
     /// A condition true when dossier `d` matches the full-text query bound at its `?`.
-    virtual std::string FullTextCondition() const = 0;
+    /// `walk_in_order`: the query reads the newest dossiers first and stops at a page, and
+    /// many of them match; a backend without statistics (SQLite) should then test each row
+    /// as it walks the date index instead of fetching and sorting every match.
+    virtual std::string FullTextCondition(bool walk_in_order) const = 0;
     /// Turns the user's words into the bound value of FullTextCondition(): every word must
     /// match, as a prefix, ignoring case and accents. Empty when there is no word.
     virtual std::string FullTextQuery(std::string_view words) const = 0;

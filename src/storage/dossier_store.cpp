@@ -228,13 +228,18 @@ bool Dossiers::IsOnRoute(DossierId dossier, const std::vector<UnitId>& units) {
 }
 
 DossierPage Dossiers::Search(const DossierFilter& f) {
+    // The full-text condition is spliced in last, once we know how many rows match: see
+    // Dialect::FullTextCondition.
+    constexpr std::string_view kFullText = "@FULLTEXT@";
     std::string where = " WHERE 1 = 1";
     std::vector<Value> v;
     if (!f.q.empty()) {
-        std::string fts = tx_.dialect().FullTextQuery(f.q);
-        if (!fts.empty()) {
-            where += " AND (d.code = ? OR " + tx_.dialect().FullTextCondition() + ")";
+        if (tx_.QueryOne("SELECT 1 FROM dossier WHERE code = ? LIMIT 1", {f.q})) {
+            // A code typed whole finds its dossier (one per organisation) through the index.
+            where += " AND d.code = ?";
             v.emplace_back(f.q);
+        } else if (std::string fts = tx_.dialect().FullTextQuery(f.q); !fts.empty()) {
+            where += " AND " + std::string(kFullText);
             v.emplace_back(fts);
         }
     }
@@ -289,17 +294,29 @@ DossierPage Dossiers::Search(const DossierFilter& f) {
         }
         where += " AND (" + route + ")";
     }
-    auto count = tx_.Query("SELECT COUNT(*) FROM dossier d" + where, v);
+    const auto with_full_text = [&](bool walk_in_order) {
+        std::string out = where;
+        if (auto at = out.find(kFullText); at != std::string::npos) {
+            out.replace(at, kFullText.size(), tx_.dialect().FullTextCondition(walk_in_order));
+        }
+        return out;
+    };
+    auto count = tx_.Query("SELECT COUNT(*) FROM dossier d" + with_full_text(false), v);
     DossierPage page;
     page.total = count.front().Int(0);
+    // Past this many matches, walking the newest dossiers first and stopping at the page is
+    // cheaper than fetching and sorting every match (measured in docs/PERFORMANCE.md).
+    constexpr std::int64_t kManyMatches = 1000;
+    const bool walk_in_order =
+        f.sort == DossierFilter::Sort::kNewest && page.total > kManyMatches;
     v.emplace_back(f.per_page);
     v.emplace_back(std::int64_t(f.page - 1) * f.per_page);
     const char* order = f.sort == DossierFilter::Sort::kPriority
                             ? " ORDER BY CASE d.priority WHEN 'urgent' THEN 0 ELSE 1 END, "
                               "d.custody_since, d.id"
                             : " ORDER BY d.created_at DESC, d.id DESC";
-    for (const auto& r : tx_.Query("SELECT " + std::string(kColumns) + " FROM dossier d" + where +
-                                       order + " LIMIT ? OFFSET ?",
+    for (const auto& r : tx_.Query("SELECT " + std::string(kColumns) + " FROM dossier d" +
+                                       with_full_text(walk_in_order) + order + " LIMIT ? OFFSET ?",
                                    v)) {
         page.items.push_back(ReadDossier(r));
     }

@@ -3,6 +3,7 @@
 // cannot be deleted. SQLite always; PostgreSQL when SIGE_TEST_PG_URL names a server
 // (scripts/pg-tmp starts a throwaway one; ctest does so for the `postgresql` run).
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
@@ -179,6 +180,49 @@ TEST_P(StoreTest, SearchIgnoresCaseAndAccentsAndMatchesPrefixes) {
     EXPECT_EQ(find("quispe licencia"), 0);
     EXPECT_EQ(find("1-2026"), 1);
     EXPECT_EQ(find("\"*:()"), 2);  // no words: no filter, and no FTS syntax error
+}
+
+TEST_P(StoreTest, SearchPagesNewestFirstWhetherFewOrManyMatch) {
+    // Past 1,000 matches SQLite walks the date index instead of sorting the matches: the
+    // answer must be the same either way.
+    constexpr int kMany = 1100;
+    {
+        auto tx = db_->BeginWrite();
+        for (int i = 0; i < kMany; ++i) {
+            auto d = NewDossier(*tx, i % 2 == 0 ? "Licencia de obra" : "Licencia de bodega",
+                                "Ana Díaz");
+            d.created_at = kNow + std::chrono::seconds(i % 7 == 0 ? i / 7 : kMany + i);
+            tx->Execute("UPDATE dossier SET created_at = ? WHERE id = ?", {d.created_at, d.id});
+        }
+        tx->Commit();
+    }
+    auto tx = db_->BeginRead();
+    Dossiers dossiers(*tx);
+    auto ids = [&](const std::string& q, int page, int per_page) {
+        DossierFilter f;
+        f.q = q;
+        f.page = page;
+        f.per_page = per_page;
+        auto found = dossiers.Search(f);
+        std::vector<std::int64_t> out{found.total};
+        for (const auto& d : found.items) {
+            out.push_back(d.created_at.time_since_epoch().count());
+        }
+        return out;
+    };
+    for (const std::string q : {"licencia", "bodega"}) {  // many matches, then 550
+        auto first = ids(q, 1, 50);
+        auto second = ids(q, 2, 50);
+        ASSERT_EQ(first.size(), 51u) << q;
+        ASSERT_EQ(second.size(), 51u) << q;
+        EXPECT_EQ(first[0], q == "licencia" ? kMany : kMany / 2);
+        std::vector<std::int64_t> both(first.begin() + 1, first.end());
+        both.insert(both.end(), second.begin() + 1, second.end());
+        EXPECT_TRUE(std::is_sorted(both.rbegin(), both.rend())) << q;
+        EXPECT_EQ(std::adjacent_find(both.begin(), both.end()), both.end()) << q;
+    }
+    EXPECT_EQ(ids("1100-2026", 1, 50).front(), 1);  // a whole code finds its dossier
+    EXPECT_EQ(ids("110-2026", 1, 50).front(), 1);
 }
 
 TEST_P(StoreTest, FullTextFollowsEdits) {

@@ -28,7 +28,8 @@ public:
     std::string_view name() const override { return "postgresql"; }
     std::string_view ForUpdate() const override { return " FOR UPDATE"; }
     std::string_view SkipLocked() const override { return " FOR UPDATE SKIP LOCKED"; }
-    std::string FullTextCondition() const override {
+    std::string FullTextCondition(bool /*walk_in_order*/) const override {
+        // The planner has statistics and chooses by itself.
         return "d.search @@ to_tsquery('sige_es', ?)";
     }
     std::string ResetIdentity(std::string_view table) const override {

@@ -25,8 +25,10 @@ public:
     std::string_view name() const override { return "sqlite"; }
     std::string_view ForUpdate() const override { return ""; }
     std::string_view SkipLocked() const override { return ""; }
-    std::string FullTextCondition() const override {
-        return "d.id IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?)";
+    std::string FullTextCondition(bool walk_in_order) const override {
+        // The unary + keeps the planner from driving the query by the matches' rowids.
+        return std::string(walk_in_order ? "+" : "") +
+               "d.id IN (SELECT rowid FROM dossier_fts WHERE dossier_fts MATCH ?)";
     }
     std::string ResetIdentity(std::string_view) const override {
         return "";  // INTEGER PRIMARY KEY continues after the largest id by itself
