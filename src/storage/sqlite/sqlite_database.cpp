@@ -94,6 +94,9 @@ public:
         }
     }
 
+    /// BEGIN, COMMIT, ROLLBACK: through the prepared statements, not parsed each time.
+    void Control(std::string_view sql) { Run(sql, {}, [](sqlite3_stmt*) {}); }
+
     /// Runs a statement with `params`; calls `on_row` for each row (may be null).
     template <class OnRow>
     std::int64_t Run(std::string_view sql, std::span<const Value> params, OnRow&& on_row) {
@@ -190,12 +193,12 @@ public:
                       const char* begin)
         : conn_(conn), release_(std::move(release)) {
         database_ = database;
-        conn_->Exec(begin);
+        conn_->Control(begin);
     }
     ~SqliteTransaction() override {
         if (!done_) {
             try {
-                conn_->Exec("ROLLBACK");
+                conn_->Control("ROLLBACK");
             } catch (const std::exception&) {
                 // The connection rolled back on its own (e.g. after an I/O error).
             }
@@ -224,7 +227,7 @@ public:
     void ExecuteScript(std::string_view sql) override { conn_->Exec(std::string(sql)); }
 
     void Commit() override {
-        conn_->Exec("COMMIT");
+        conn_->Control("COMMIT");
         done_ = true;
     }
 
@@ -348,6 +351,13 @@ private:
 }  // namespace
 
 std::unique_ptr<Database> Open(const Options& options) {
+    static std::once_flag configured;
+    std::call_once(configured, [] {
+        // Without this, every allocation SQLite makes takes one process-wide mutex to keep
+        // memory statistics we never read; with many reader threads it was the main
+        // contention of a GET. Fails harmlessly if SQLite was already initialised.
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    });
     auto parent = std::filesystem::path(options.path).parent_path();
     if (!parent.empty()) {
         std::filesystem::create_directories(parent);
