@@ -47,6 +47,40 @@ def fmt(value, kind):
     return str(value)
 
 
+def cell(v, kind):
+    if kind == "none":
+        return ""
+    if kind == "cpu_pair":
+        return f"{fmt(v[0], 'int')}; {fmt(v[1], 'pct')}"
+    if kind == "pair":
+        return " / ".join(fmt(x, "ms") for x in v)
+    if kind == "pair_mb":
+        return " / ".join(fmt(x, "mb") for x in v)
+    if kind == "pair_int":
+        return " / ".join(fmt(x, "int") for x in v)
+    return fmt(v, kind)
+
+def median(values, kind):
+    if kind.startswith("pair") or kind == "cpu_pair":
+        cols = list(zip(*values))
+        return tuple(median(list(c), "x") for c in cols)
+    present = [x for x in values if x is not None]
+    return statistics.median(present) if present else None
+
+
+def print_table(rows, runs):
+    """One line per figure: its value in each run and the median over the runs."""
+    print("| figure | " + " | ".join(f"run {i + 1}" for i in range(len(runs))) + " | **median** |")
+    print("|" + " --- |" * (len(runs) + 2))
+    for label, kind, f in rows:
+        values = [f(r) for r in runs]
+        if kind == "none":
+            print(f"| {label} |" + " |" * (len(runs) + 1))
+            continue
+        cells = [cell(v, kind) for v in values]
+        print(f"| {label} | " + " | ".join(cells) + f" | **{cell(median(values, kind), kind)}** |")
+
+
 def main():
     out = pathlib.Path(sys.argv[1])
     machine = read_kv(out / "machine.txt")
@@ -70,6 +104,17 @@ def main():
             both = [num(r, f"sqlite_{when}.{what}") for when in ("full_before", "full_after")]
             both = [x for x in both if x is not None]
             r[f"sqlite_full.{what}"] = sum(both) / len(both) if both else None
+        for name in ("pg.transfer", "pg.transfer_low"):
+            rps = num(r, name + ".rps")
+            r[name + ".pairs"] = rps / 2 if rps is not None else None
+            cpu = num(r, name + ".cpu_us")
+            r[name + ".pair_cpu_us"] = 2 * cpu if cpu is not None else None
+        both = [num(r, f"pgbench_{when}.tps") for when in ("before", "after")]
+        both = [x for x in both if x is not None]
+        r["pgbench.tps"] = sum(both) / len(both) if both else None
+        pg_hwm = [num(r, key) for key in r if key.startswith("pg.hwm.")]
+        r["pg.rss.peak.kb"] = max([x for x in pg_hwm + [num(r, "pg.rss.sampled_peak.kb")] if x is not None],
+                                  default=None)
         r["ready.worst_ms"] = max(x for x in (num(r, "ready.listo_ms"), num(r, "ready.healthz_ms"), 0) if x is not None)
 
     def val(r, key):
@@ -144,26 +189,6 @@ def main():
     add("socket errors / timeouts > 10 s (all sige runs)", "int", lambda r: sum(val(r, n + ".socket_errors") or 0 for n in phases))
     add("load average at start / end of the run", "pair", lambda r: (val(r, "load.start"), val(r, "load.end")))
 
-    def cell(v, kind):
-        if kind == "none":
-            return ""
-        if kind == "cpu_pair":
-            return f"{fmt(v[0], 'int')}; {fmt(v[1], 'pct')}"
-        if kind == "pair":
-            return " / ".join(fmt(x, "ms") for x in v)
-        if kind == "pair_mb":
-            return " / ".join(fmt(x, "mb") for x in v)
-        if kind == "pair_int":
-            return " / ".join(fmt(x, "int") for x in v)
-        return fmt(v, kind)
-
-    def median(values, kind):
-        if kind.startswith("pair") or kind == "cpu_pair":
-            cols = list(zip(*values))
-            return tuple(median(list(c), "x") for c in cols)
-        present = [x for x in values if x is not None]
-        return statistics.median(present) if present else None
-
     print(f"## Benchmark run of {machine.get('date', '?')}\n")
     print(f"- machine: {machine.get('nproc')} cores, {machine.get('cpu')}, {machine.get('memory_mb')} MB, "
           f"{machine.get('kernel')}, {machine.get('os')}")
@@ -174,17 +199,7 @@ def main():
     print(f"- command: `{machine.get('command')}`")
     print(f"- load average: {machine.get('load_start')} at start, {machine.get('load_end', '?')} at end\n")
 
-    header = "| figure | " + " | ".join(f"run {i + 1}" for i in range(len(runs))) + " | **median** |"
-    print(header)
-    print("|" + " --- |" * (len(runs) + 2))
-    for label, kind, f in rows:
-        values = [f(r) for r in runs]
-        cells = [cell(v, kind) for v in values]
-        med = median(values, kind)
-        if kind == "none":
-            print(f"| {label} |" + " |" * (len(runs) + 1))
-            continue
-        print(f"| {label} | " + " | ".join(cells) + f" | **{cell(med, kind)}** |")
+    print_table(rows, runs)
 
     # Targets, judged on the medians of the per-run figures.
     def med_of(f):
@@ -213,6 +228,98 @@ def main():
     print(f"| server RSS < 150 MB during the run | peak {fmt(rss_peak, 'mb')} MB (worst run) | {yes(ok_rss)} |")
     ok_ready = ready is not None and ready < 1000
     print(f"| `sige serve` ready < 1 s | {fmt(ready, 'int')} ms (worst run, wall time to /healthz) | {yes(ok_ready)} |")
+
+    if any(val(r, "pg.get_admin.rps") is not None for r in runs):
+        postgresql(runs, machine, val, k, rat)
+
+
+def postgresql(runs, machine, val, k, rat):
+    """The same phases on PostgreSQL, its own baseline (pgbench), two nodes, and both
+    backends side by side."""
+    conns = machine.get("conns", "64")
+    low = machine.get("low_conns", "8")
+    clients = machine.get("pgbench_clients", "8")
+    rows = []
+
+    def add(label, kind, f):
+        rows.append((label, kind, f))
+
+    def p50_p99(name):
+        return lambda r: (val(r, name + ".p50"), val(r, name + ".p99"))
+
+    print(f"\n### PostgreSQL {machine.get('postgresql', '')}\n")
+    print(f"The same data copied with `sige migrate` (in {machine.get('pg_migrate_s', '?')} s) into a "
+          f"throwaway server with durable settings (fsync and synchronous commits on); pgbench "
+          f"scale {machine.get('pgbench_scale', '?')}, {clients} clients.\n")
+    add(f"**pgbench** TPC-B-like, {clients} clients: tx/s (mean of before / after)", "rps", k("pgbench.tps"))
+    add("  before / after sige's writes", "pair_int",
+        lambda r: (val(r, "pgbench_before.tps"), val(r, "pgbench_after.tps")))
+    add(f"**GET dossier** (ADMIN), {conns} conns: req/s", "rps", k("pg.get_admin.rps"))
+    add("  ratio to nginx", "pct", rat("pg.get_admin.rps", "nginx.rps"))
+    add("  p50 / p99 ms", "pair", p50_p99("pg.get_admin"))
+    add(f"GET dossier (desk clerk), {conns} conns: req/s", "rps", k("pg.get_desk.rps"))
+    add("  p50 / p99 ms", "pair", p50_p99("pg.get_desk"))
+    add(f"**search** (ADMIN), {conns} conns: req/s", "rps", k("pg.search_admin.rps"))
+    add("  p50 / p99 ms", "pair", p50_p99("pg.search_admin"))
+    add(f"search (desk clerk), {conns} conns: req/s", "rps", k("pg.search_desk.rps"))
+    add("  p50 / p99 ms", "pair", p50_p99("pg.search_desk"))
+    add(f"GET dossier (ADMIN), {low} conns, while {conns} conns register: req/s", "rps", k("pg.get_while_writing.rps"))
+    add("  p50 / p99 ms", "pair", p50_p99("pg.get_while_writing"))
+    add(f"**register**, {conns} conns: req/s", "rps", k("pg.register.rps"))
+    add("  ratio to pgbench's tx/s", "pct", rat("pg.register.rps", "pgbench.tps"))
+    add("  p50 / p99 ms", "pair", p50_p99("pg.register"))
+    add(f"register, {low} conns: req/s", "rps", k("pg.register_low.rps"))
+    add("  ratio to pgbench's tx/s", "pct", rat("pg.register_low.rps", "pgbench.tps"))
+    add("  p50 / p99 ms", "pair", p50_p99("pg.register_low"))
+    add(f"**transfer+receive**, {conns} conns: pairs/s", "rps", k("pg.transfer.pairs"))
+    add("  requests/s to pgbench's tx/s", "pct", rat("pg.transfer.rps", "pgbench.tps"))
+    add("  p50 / p99 ms (per request)", "pair", p50_p99("pg.transfer"))
+    add(f"transfer+receive, {low} conns: pairs/s", "rps", k("pg.transfer_low.pairs"))
+    add("  p50 / p99 ms (per request)", "pair", p50_p99("pg.transfer_low"))
+    add(f"**register through nginx, one node**, {conns} conns: req/s", "rps", k("pg.nodes1_register.rps"))
+    add("  p50 / p99 ms", "pair", p50_p99("pg.nodes1_register"))
+    add(f"**register through nginx, two nodes**, {conns} conns: req/s", "rps", k("pg.nodes2_register.rps"))
+    add("  two nodes to one node", "pct", rat("pg.nodes2_register.rps", "pg.nodes1_register.rps"))
+    add("  p50 / p99 ms", "pair", p50_p99("pg.nodes2_register"))
+    add("*CPU time per operation, sige and PostgreSQL together (µs):*", "none", lambda r: None)
+    add("  GET dossier (ADMIN), per request", "int", k("pg.get_admin.cpu_us"))
+    add("  search (ADMIN), per request", "int", k("pg.search_admin.cpu_us"))
+    add("  register, per request", "int", k("pg.register.cpu_us"))
+    add("  transfer+receive, per pair", "int", k("pg.transfer.pair_cpu_us"))
+    add("  register with two nodes and nginx, per request", "int", k("pg.nodes2_register.cpu_us"))
+    add("server RSS peak (VmHWM), MB", "mb", k("pg.rss.peak.kb"))
+    add("`sige serve` ready: own report / first /healthz 200, ms", "pair_int",
+        lambda r: (val(r, "pg.ready.listo_ms"), val(r, "pg.ready.healthz_ms")))
+    phases = ("get_admin", "get_desk", "search_admin", "search_desk", "get_while_writing", "register",
+              "register_low", "transfer", "transfer_low", "nodes1_register", "nodes2_register")
+    add("non-2xx responses / socket errors (all sige runs)", "pair_int",
+        lambda r: (sum(val(r, f"pg.{n}.non2xx") or 0 for n in phases),
+                   sum(val(r, f"pg.{n}.socket_errors") or 0 for n in phases)))
+    print_table(rows, runs)
+
+    print("\n### SQLite and PostgreSQL side by side (medians)\n")
+    print("| figure | SQLite | PostgreSQL | PostgreSQL ÷ SQLite | p99 ms, SQLite / PostgreSQL "
+          "| CPU µs per operation, SQLite / PostgreSQL (with its server) |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    side = (("GET dossier (ADMIN)", "get_admin", "rps", "cpu_us"),
+            ("GET dossier (desk clerk)", "get_desk", "rps", "cpu_us"),
+            ("search (ADMIN)", "search_admin", "rps", "cpu_us"),
+            ("search (desk clerk)", "search_desk", "rps", "cpu_us"),
+            (f"GET while {conns} conns register", "get_while_writing", "rps", "cpu_us"),
+            (f"register, {conns} conns", "register", "rps", "cpu_us"),
+            (f"register, {low} conns", "register_low", "rps", "cpu_us"),
+            (f"transfer+receive pairs/s, {conns} conns", "transfer", "pairs", "pair_cpu_us"),
+            (f"transfer+receive pairs/s, {low} conns", "transfer_low", "pairs", "pair_cpu_us"))
+    for label, name, what, cpu in side:
+        a = median([val(r, f"{name}.{what}") for r in runs], "x")
+        b = median([val(r, f"pg.{name}.{what}") for r in runs], "x")
+        per_run = median([ratio(val(r, f"pg.{name}.{what}"), val(r, f"{name}.{what}")) for r in runs], "x")
+        p99 = (median([val(r, f"{name}.p99") for r in runs], "x"),
+               median([val(r, f"pg.{name}.p99") for r in runs], "x"))
+        cpus = (median([val(r, f"{name}.{cpu}") for r in runs], "x"),
+                median([val(r, f"pg.{name}.{cpu}") for r in runs], "x"))
+        print(f"| {label} | {fmt(a, 'rps')} | {fmt(b, 'rps')} | {fmt(per_run, 'pct')} | "
+              f"{cell(p99, 'pair')} | {cell(cpus, 'pair_int')} |")
 
 
 if __name__ == "__main__":

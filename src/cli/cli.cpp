@@ -355,6 +355,17 @@ std::string DataDirOf(const std::string& url) {
 }
 
 int Migrate(const MigrateOptions& o, const OpenDatabase& open_database) {
+    if (o.from.rfind("sqlite:", 0) == 0) {
+        // Opening a missing SQLite file would create an empty one and "copy" nothing.
+        fs::path db = o.from.substr(std::string_view("sqlite:").size());
+        if (fs::is_directory(db)) {
+            db /= "sige.db";
+        }
+        if (!fs::is_regular_file(db)) {
+            std::cerr << "sige: no existe la base de datos de origen " << db.string() << "\n";
+            return 2;
+        }
+    }
     const std::string from_data = o.from_data.empty() ? DataDirOf(o.from) : o.from_data;
     if (from_data.empty()) {
         std::cerr << "sige: indique con --from-data el directorio de datos (archivos adjuntos) "

@@ -107,3 +107,13 @@ def test_migrating_into_a_database_that_is_not_empty_is_refused(source, migrated
                    "--to-data", str(tmp_path / "otra"))
     assert done.returncode != 0
     assert "no está vacía" in done.stderr
+
+
+def test_a_missing_source_is_refused_and_nothing_is_created(migrated, tmp_path):
+    missing = tmp_path / "no-existe"
+    done = run_cli("migrate", "--from", f"sqlite:{missing}", "--to", migrated["url"],
+                   "--to-data", str(tmp_path / "otra"))
+    assert done.returncode == 2
+    assert "no existe la base de datos de origen" in done.stderr
+    assert not missing.exists()
+    assert not (tmp_path / "otra").exists()
