@@ -2510,13 +2510,13 @@ EX_TRACKING = {
     "since": "2026-11-21T10:02:11-05:00", "deadline": None, "overdue": False,
     "events": [
         {"at": "2026-11-20T16:40:03-05:00", "action": "submitted", "unit": None,
-         "description": "Presentado en la mesa de partes virtual"},
+         "description": "Presentado en la mesa de partes virtual", "staff": None},
         {"at": "2026-11-21T09:15:00-05:00", "action": "registered", "unit": "Mesa de Partes",
-         "description": "Registrado en Mesa de Partes"},
+         "description": "Registrado en Mesa de Partes", "staff": None},
         {"at": "2026-11-21T09:40:22-05:00", "action": "sent", "unit": "Gerencia de Desarrollo Urbano",
-         "description": "Enviado a Gerencia de Desarrollo Urbano"},
+         "description": "Enviado a Gerencia de Desarrollo Urbano", "staff": None},
         {"at": "2026-11-21T10:02:11-05:00", "action": "received", "unit": "Gerencia de Desarrollo Urbano",
-         "description": "Recibido en Gerencia de Desarrollo Urbano"},
+         "description": "Recibido en Gerencia de Desarrollo Urbano", "staff": None},
     ],
     "observation": None, "correction_deadline": None, "rejection_reason": None, "can_correct": False,
 }
@@ -2558,8 +2558,11 @@ schemas["SubmissionReceipt"] = obj(
 schemas["TrackingEvent"] = obj(
     {"at": ts(), "action": string(enum=TRACKING_ACTIONS),
      "unit": {"type": ["string", "null"], "description": "Where it happened or went; null for reserved dossiers and for the virtual desk's steps."},
-     "description": string("The same in Spanish, for people.")},
-    required=["at", "action", "unit", "description"],
+     "description": string("The same in Spanish, for people."),
+     "staff": {"type": ["string", "null"],
+               "description": "The official who registered, sent or received it. Null unless the server runs with "
+                              "`--tracking-staff-names`, and always null for reserved dossiers."}},
+    required=["at", "action", "unit", "description", "staff"],
 )
 schemas["Tracking"] = obj(
     {
@@ -2575,7 +2578,7 @@ schemas["Tracking"] = obj(
         "since": ts("Since when it is there.", nullable=True),
         "deadline": ts("The procedure's deadline; null until the procedure catalogue exists.", nullable=True),
         "overdue": boolean(),
-        "events": {"type": "array", "items": ref("TrackingEvent"), "description": "Oldest first. Never an internal annotation or a staff name."},
+        "events": {"type": "array", "items": ref("TrackingEvent"), "description": "Oldest first. Never an internal annotation; staff names only as `staff`, when configured."},
         "observation": {"type": ["string", "null"], "description": "What the desk asks to correct, or null."},
         "correction_deadline": ts(nullable=True),
         "rejection_reason": {"type": ["string", "null"], "description": "Why the desk did not admit it, or null."},

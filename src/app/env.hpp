@@ -35,6 +35,9 @@ struct Env {
     TimeZone zone = TimeZone::Default();  ///< how instants are shown (API offsets, PDFs)
     Limits limits{};
     std::string public_url = "http://127.0.0.1:8080";  ///< base of tracking links and QR codes
+    /// Public tracking names the official who registered, sent or received the dossier
+    /// (--tracking-staff-names). Off by default; never for reserved dossiers.
+    bool tracking_staff_names = false;
     /// Called after a use case queued an e-mail, to wake the sender (may be empty).
     std::function<void()> wake_mail{};
     /// Moves on whenever a user's credentials or rights change, so that the caches of

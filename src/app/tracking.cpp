@@ -23,7 +23,8 @@ constexpr std::chrono::seconds kWindow{15 * 60};
 /// annotations, attachments, reads).
 std::optional<TrackingEvent> PublicEvent(storage::Transaction& tx,
                                          Names& names,
-                                         const domain::AuditEvent& e) {
+                                         const domain::AuditEvent& e,
+                                         bool staff_names) {
     auto transfer_unit = [&](bool destination) -> std::string {
         auto t = storage::Transfers(tx).Find(TransferId(e.entity_id));
         return t ? names.Unit(destination ? t->to_unit_id : t->from_unit_id) : std::string();
@@ -65,18 +66,22 @@ std::optional<TrackingEvent> PublicEvent(storage::Transaction& tx,
         return std::nullopt;
     }
     ev.description = MessageEs("tracking.event." + ev.action, {ev.unit});
+    if (staff_names && e.actor_id) {
+        ev.staff = names.User(*e.actor_id);
+    }
     return ev;
 }
 
 std::vector<TrackingEvent> Timeline(storage::Transaction& tx,
                                     Names& names,
                                     std::vector<domain::AuditEvent> events,
-                                    bool reserved) {
+                                    bool reserved,
+                                    bool staff_names) {
     std::sort(events.begin(), events.end(),
               [](const auto& a, const auto& b) { return a.seq < b.seq; });
     std::vector<TrackingEvent> out;
     for (const auto& e : events) {
-        if (auto ev = PublicEvent(tx, names, e)) {
+        if (auto ev = PublicEvent(tx, names, e, staff_names && !reserved)) {
             if (reserved) {
                 ev->unit.clear();
                 ev->description = MessageEs("tracking.event." + ev->action + ".reserved");
@@ -87,7 +92,7 @@ std::vector<TrackingEvent> Timeline(storage::Transaction& tx,
     return out;
 }
 
-TrackingView ForDossier(storage::Transaction& tx, const domain::Dossier& d) {
+TrackingView ForDossier(storage::Transaction& tx, const domain::Dossier& d, bool staff_names) {
     Names names(tx);
     TrackingView v;
     v.token = d.tracking_token;
@@ -110,11 +115,14 @@ TrackingView ForDossier(storage::Transaction& tx, const domain::Dossier& d) {
         v.summary = d.summary;
         v.unit = names.Unit(d.custody_unit_id);
     }
-    v.events = Timeline(tx, names, std::move(events), d.reserved);
+    v.events = Timeline(tx, names, std::move(events), d.reserved, staff_names);
     return v;
 }
 
-TrackingView ForSubmission(storage::Transaction& tx, const domain::Submission& s, Timestamp now) {
+TrackingView ForSubmission(storage::Transaction& tx,
+                           const domain::Submission& s,
+                           Timestamp now,
+                           bool staff_names) {
     Names names(tx);
     TrackingView v;
     v.token = s.tracking_token;
@@ -130,7 +138,7 @@ TrackingView ForSubmission(storage::Transaction& tx, const domain::Submission& s
     v.correction_deadline = s.correction_deadline;
     v.rejection_reason = s.rejection_reason;
     v.can_correct = domain::CheckCanCorrect(s, now).has_value();
-    v.events = Timeline(tx, names, storage::AuditLog(tx).OfSubmission(s.id), false);
+    v.events = Timeline(tx, names, storage::AuditLog(tx).OfSubmission(s.id), false, staff_names);
     for (const auto& f : storage::Submissions(tx).Files(s.id)) {
         v.files.push_back({f.name, f.content_type, f.size});
     }
@@ -150,11 +158,11 @@ Result<TrackingView> PublicTracking::ByToken(const std::string& token, const std
         SIGE_TRY(CheckThrottle(*tx, kTokenPolicy, "", client, now));
         if (token.size() <= 64) {
             if (auto d = storage::Dossiers(*tx).FindByTrackingToken(token)) {
-                return ForDossier(*tx, *d);
+                return ForDossier(*tx, *d, env_.tracking_staff_names);
             }
             auto s = storage::Submissions(*tx).FindByTrackingToken(token);
             if (s && s->state != domain::SubmissionState::kDraft) {
-                return ForSubmission(*tx, *s, now);
+                return ForSubmission(*tx, *s, now, env_.tracking_staff_names);
             }
         }
     }
@@ -191,7 +199,7 @@ Result<TrackingView> PublicTracking::ByCodeAndPin(const std::string& raw_code,
             (void)crypto::ConstantTimeEquals(kNobody, pin);
         }
         if (match) {
-            return ForDossier(*tx, *match);
+            return ForDossier(*tx, *match, env_.tracking_staff_names);
         }
     }
     RecordFailedAttempt(env_.db, kPinPolicy, code, client, now);

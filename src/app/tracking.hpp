@@ -2,7 +2,8 @@
 
 // Public tracking (PRODUCT.md §6): "who has my file, since when", for the citizen, by the
 // link of the receipt's QR or by code and PIN. It shows states, units and dates; never an
-// internal annotation or a staff name. A reserved dossier shows only code, state and dates.
+// internal annotation, and no staff name unless the installation chooses to show them
+// (Env::tracking_staff_names). A reserved dossier shows only code, state and dates.
 // Guessing is throttled and costs the same time whether a code exists or not.
 
 #include <optional>
@@ -19,6 +20,7 @@ struct TrackingEvent {
     std::string action;       ///< "submitted", "registered", "sent", "received", "archived", ...
     std::string unit;         ///< where it happened or went; empty when reserved
     std::string description;  ///< in Spanish, for people
+    std::string staff;        ///< the official who did it; empty unless configured (see above)
 };
 
 struct TrackingFile {

@@ -84,6 +84,7 @@ struct ServeOptions {
     int threads = 0;
     std::vector<std::string> trusted_proxies;
     std::string web;
+    bool tracking_staff_names = false;
     bool exit_on_stdin_eof = false;
 };
 
@@ -123,6 +124,7 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
         api_options.public_url.pop_back();
     }
     inst.env->public_url = api_options.public_url;
+    inst.env->tracking_staff_names = o.tracking_staff_names;
     http::Api api(*inst.env, api_options);
 
     http::ServerOptions server_options;
@@ -444,6 +446,11 @@ int Main(int argc, char** argv, const OpenDatabase& open_database) {
         ->add_option("--web", serve.web,
                      "Directorio de la aplicación web compilada (por defecto web/dist)")
         ->envname("SIGE_WEB");
+    serve_cmd
+        ->add_flag("--tracking-staff-names", serve.tracking_staff_names,
+                   "El seguimiento público nombra al servidor que registró, envió o recibió "
+                   "(nunca en expedientes reservados)")
+        ->envname("SIGE_TRACKING_STAFF_NAMES");
     serve_cmd->add_flag("--exit-on-stdin-eof", serve.exit_on_stdin_eof,
                         "Terminar cuando se cierre la entrada estándar (pruebas)");
 

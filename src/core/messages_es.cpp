@@ -178,6 +178,7 @@ constexpr std::pair<std::string_view, std::string_view> kMessages[] = {
     {"tracking.page.overdue", "Plazo vencido el"},
     {"tracking.page.rejected", "Motivo"},
     {"tracking.page.since", "Desde"},
+    {"tracking.page.staff", "({})"},
     {"tracking.page.submission", "Solicitud {}"},
     {"tracking.page.summary", "Asunto"},
     {"tracking.page.timeline", "Movimientos"},

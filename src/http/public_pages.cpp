@@ -120,7 +120,12 @@ Response TrackingPage(const app::TrackingView& v, const TimeZone& zone) {
             "</h2><ol>";
     for (auto it = v.events.rbegin(); it != v.events.rend(); ++it) {
         body += "<li><time>" + EscapeHtml(zone.FormatHuman(it->at)) + "</time>" +
-                EscapeHtml(it->description) + "</li>";
+                EscapeHtml(it->description);
+        if (!it->staff.empty()) {
+            body += " <span class=\"staff\">" +
+                    EscapeHtml(MessageEs("tracking.page.staff", {it->staff})) + "</span>";
+        }
+        body += "</li>";
     }
     body += "</ol></section>";
     return Page(200, heading, heading, body);

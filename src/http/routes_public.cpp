@@ -58,6 +58,7 @@ json::object TrackingJson(const app::TrackingView& v, const TimeZone& zone, bool
         json::object o{
             {"at", zone.FormatIso(e.at)}, {"action", e.action}, {"description", e.description}};
         o["unit"] = e.unit.empty() ? json::value(nullptr) : json::value(e.unit);
+        o["staff"] = e.staff.empty() ? json::value(nullptr) : json::value(e.staff);
         events.push_back(std::move(o));
     }
     json::object o;

@@ -319,6 +319,36 @@ def test_a_reserved_dossier_shows_only_code_state_and_dates(staff, demo, person)
     assert_never_shown(views, [summary, "Mesa de Partes", GDU, ANNOTATION, TRANSFER_NOTES, *STAFF_NAMES])
 
 
+def test_an_installation_may_name_its_officials_but_never_on_reserved_dossiers(tmp_path):
+    """Issue 5: "no staff name unless configured, ever": `--tracking-staff-names`."""
+    data = tmp_path / "data"
+    init_demo(data)
+    srv = Server(data, "--tracking-staff-names").start()
+    crew, person = Staff(srv), Citizen(srv)
+    try:
+        demo = Demo.load(crew["admin"])
+        clerk = crew["mesa1"].ok("GET", "/api/v1/me")["user"]["name"]
+        official = crew["oficina1"].ok("GET", "/api/v1/me")["user"]["name"]
+
+        d = register(crew["mesa1"], demo.type("SOLGEN"), summary="Solicito constancia", applicant=applicant())
+        moved_with_notes(crew, demo, d)
+        events = {e["action"]: e for e in person.track(d["tracking_token"]).json["events"]}
+        assert events["registered"]["staff"] == clerk
+        assert events["sent"]["staff"] == clerk
+        assert events["received"]["staff"] == official
+        assert official in html(person.page(d["tracking_token"]))
+        assert_never_shown(public_views(person, d), [ANNOTATION, TRANSFER_NOTES])
+
+        r = register(crew["mesa1"], demo.type("DENUNC"), summary="Denuncia", reserved=True, applicant=applicant())
+        moved_with_notes(crew, demo, r)
+        assert all(e["staff"] is None for e in person.track(r["tracking_token"]).json["events"])
+        assert_never_shown(public_views(person, r), [clerk, official])
+    finally:
+        person.close()
+        crew.close()
+        assert srv.stop() == 0
+
+
 def test_the_public_never_sees_annotations_staff_names_or_the_applicants_data(staff, demo, person):
     who = applicant(name="Óscar Huamaní Llactahuamán", id_number="47118230", phone="+51 955 700 321",
                     address="Calle Los Cedros 345, Magdalena")
@@ -330,6 +360,7 @@ def test_the_public_never_sees_annotations_staff_names_or_the_applicants_data(st
         assert "Solicito constancia de posesión" in view and GDU in view
     assert_never_shown(views, [ANNOTATION, TRANSFER_NOTES, *STAFF_NAMES,
                                who["name"], who["id_number"], who["email"], who["phone"], who["address"]])
+    assert all(e["staff"] is None for e in person.track(d["tracking_token"]).json["events"])
     # The desk, of course, sees who filed it.
     assert staff["mesa1"].ok("GET", f"/api/v1/dossiers/{d['id']}")["applicant"]["name"] == who["name"]
 
