@@ -159,6 +159,35 @@ TEST_P(StoreTest, UniqueViolationIsTyped) {
         UniqueViolation);
 }
 
+// A transaction opens with its first statement (on PostgreSQL, in the same round trip):
+// when that statement fails, the error is the statement's, and the connection goes back
+// to the pool fit for the next transaction.
+TEST_P(StoreTest, AFailedFirstStatementLeavesTheConnectionUsable) {
+    for (int i = 0; i < 3; ++i) {
+        {
+            auto tx = db_->BeginWrite();
+            EXPECT_THROW(
+                Organizations(*tx).Insert({OrganizationId(), "MDSI", "Otra", "America/Lima"}, kNow),
+                UniqueViolation);
+        }
+        {
+            auto tx = db_->BeginRead();
+            EXPECT_THROW(tx->Query("SELECT no_such_column FROM organization"), StorageError);
+        }
+        {
+            auto tx = db_->BeginRead();
+            EXPECT_EQ(tx->Query("SELECT COUNT(*) FROM organization WHERE code = ?", {Value("MDSI")})
+                          .at(0)
+                          .Int(0),
+                      1);
+        }
+        {
+            auto tx = db_->BeginWrite();  // nothing sent: committing is a no-op
+            tx->Commit();
+        }
+    }
+}
+
 TEST_P(StoreTest, SearchIgnoresCaseAndAccentsAndMatchesPrefixes) {
     {
         auto tx = db_->BeginWrite();
@@ -189,8 +218,8 @@ TEST_P(StoreTest, SearchPagesNewestFirstWhetherFewOrManyMatch) {
     {
         auto tx = db_->BeginWrite();
         for (int i = 0; i < kMany; ++i) {
-            auto d = NewDossier(*tx, i % 2 == 0 ? "Licencia de obra" : "Licencia de bodega",
-                                "Ana Díaz");
+            auto d =
+                NewDossier(*tx, i % 2 == 0 ? "Licencia de obra" : "Licencia de bodega", "Ana Díaz");
             d.created_at = kNow + std::chrono::seconds(i % 7 == 0 ? i / 7 : kMany + i);
             tx->Execute("UPDATE dossier SET created_at = ? WHERE id = ?", {d.created_at, d.id});
         }

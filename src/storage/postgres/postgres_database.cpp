@@ -6,6 +6,7 @@
 #include <functional>
 #include <mutex>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <libpq-fe.h>
@@ -87,9 +88,12 @@ public:
         Check(res.r, sql);
     }
 
-    /// Runs a prepared statement and returns its result (the caller clears it).
-    PGresult* Run(std::string_view sql, std::span<const Value> params) {
-        const std::string& name = Prepare(sql);
+    /// Runs a prepared statement and returns its result (the caller clears it). With `begin`,
+    /// that command goes first in the same round trip (libpq's pipeline mode): a transaction
+    /// opens with its first statement instead of costing a round trip of its own.
+    PGresult* Run(std::string_view sql,
+                  std::span<const Value> params,
+                  const char* begin = nullptr) {
         std::vector<std::string> texts(params.size());
         std::vector<const char*> values(params.size(), nullptr);
         for (std::size_t i = 0; i < params.size(); ++i) {
@@ -108,6 +112,10 @@ public:
             }
             values[i] = texts[i].c_str();
         }
+        if (begin != nullptr) {
+            return RunPipelined(begin, sql, params.size(), values.data());
+        }
+        const std::string& name = Prepare(sql);
         PGresult* res = PQexecPrepared(conn_, name.c_str(), int(params.size()), values.data(),
                                        nullptr, nullptr, 0);
         try {
@@ -120,6 +128,76 @@ public:
     }
 
 private:
+    /// `begin`, the statement's preparation when it is new, and the statement, sent at once
+    /// and read back in order. After a failure the server skips the rest up to the sync
+    /// point; every result is read before the connection leaves pipeline mode.
+    PGresult* RunPipelined(const char* begin,
+                           std::string_view sql,
+                           std::size_t n,
+                           const char* const* values) {
+        auto known = prepared_.find(std::string(sql));
+        const bool prepare = known == prepared_.end();
+        const std::string name =
+            prepare ? "s" + std::to_string(prepared_.size() + 1) : known->second;
+        const std::string numbered = prepare ? NumberPlaceholders(sql) : std::string();
+        const bool sent =
+            PQenterPipelineMode(conn_) == 1 &&
+            PQsendQueryParams(conn_, begin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
+            (!prepare || PQsendPrepare(conn_, name.c_str(), numbered.c_str(), 0, nullptr) == 1) &&
+            PQsendQueryPrepared(conn_, name.c_str(), int(n), values, nullptr, nullptr, 0) == 1 &&
+            PQpipelineSync(conn_) == 1;
+        if (!sent) {
+            const std::string message = PQerrorMessage(conn_);
+            PQexitPipelineMode(conn_);
+            throw StorageError("PostgreSQL: " + message);
+        }
+        // One result per command, each followed by a null, then the sync point.
+        std::vector<PGresult*> results;
+        for (bool after_null = false;;) {
+            PGresult* r = PQgetResult(conn_);
+            if (r == nullptr) {
+                if (after_null || !healthy()) {
+                    break;  // two nulls in a row: the connection failed before the sync
+                }
+                after_null = true;
+                continue;
+            }
+            after_null = false;
+            if (PQresultStatus(r) == PGRES_PIPELINE_SYNC) {
+                PQclear(r);
+                break;
+            }
+            results.push_back(r);
+        }
+        PQexitPipelineMode(conn_);
+        const auto clear_all = [&] {
+            for (PGresult* r : results) {
+                PQclear(r);
+            }
+        };
+        const std::size_t expected = prepare ? 3 : 2;
+        if (results.size() != expected) {
+            clear_all();
+            throw StorageError("PostgreSQL: " + std::string(PQerrorMessage(conn_)));
+        }
+        try {
+            // The first failure is the one to report; the commands after it were skipped.
+            Check(results[0], begin);
+            if (prepare) {
+                Check(results[1], sql);
+                prepared_.emplace(std::string(sql), name);
+            }
+            Check(results.back(), sql);
+        } catch (...) {
+            clear_all();
+            throw;
+        }
+        PGresult* out = results.back();
+        results.pop_back();
+        clear_all();
+        return out;
+    }
+
     const std::string& Prepare(std::string_view sql) {
         auto key = std::string(sql);
         auto it = prepared_.find(key);
@@ -184,18 +262,12 @@ public:
                         Connection* conn,
                         std::function<void(Connection*, bool)> release,
                         const char* begin)
-        : conn_(conn), release_(std::move(release)) {
+        : conn_(conn), release_(std::move(release)), begin_(begin) {
         database_ = database;
-        try {
-            conn_->Exec(begin);
-        } catch (...) {
-            release_(conn_, /*broken=*/!conn_->healthy());
-            throw;
-        }
     }
     ~PostgresTransaction() override {
         bool broken = !conn_->healthy();
-        if (!done_ && !broken) {
+        if (begin_ == nullptr && !done_ && !broken) {
             try {
                 conn_->Exec("ROLLBACK");
             } catch (const std::exception&) {
@@ -206,7 +278,7 @@ public:
     }
 
     std::vector<Row> Query(std::string_view sql, std::span<const Value> params) override {
-        ResultPtr res(conn_->Run(sql, params));
+        ResultPtr res(conn_->Run(sql, params, std::exchange(begin_, nullptr)));
         const int rows = PQntuples(res.r);
         const int cols = PQnfields(res.r);
         std::vector<Row> out;
@@ -223,15 +295,22 @@ public:
     }
 
     std::int64_t Execute(std::string_view sql, std::span<const Value> params) override {
-        ResultPtr res(conn_->Run(sql, params));
+        ResultPtr res(conn_->Run(sql, params, std::exchange(begin_, nullptr)));
         const char* n = PQcmdTuples(res.r);
         return n && *n ? std::atoll(n) : 0;
     }
 
-    void ExecuteScript(std::string_view sql) override { conn_->Exec(std::string(sql)); }
+    void ExecuteScript(std::string_view sql) override {
+        // A script is sent as simple queries, several statements in one round trip.
+        const char* begin = std::exchange(begin_, nullptr);
+        conn_->Exec(begin != nullptr ? std::string(begin) + ";\n" + std::string(sql)
+                                     : std::string(sql));
+    }
 
     void Commit() override {
-        conn_->Exec("COMMIT");
+        if (begin_ == nullptr) {  // nothing was sent: nothing to commit
+            conn_->Exec("COMMIT");
+        }
         done_ = true;
     }
 
@@ -240,6 +319,8 @@ public:
 private:
     Connection* conn_;
     std::function<void(Connection*, bool)> release_;
+    // The BEGIN not sent yet: it goes with the first statement (Connection::Run).
+    const char* begin_;
     bool done_ = false;
 };
 
