@@ -29,7 +29,8 @@ std::optional<TrackingEvent> PublicEvent(storage::Transaction& tx,
         auto t = storage::Transfers(tx).Find(TransferId(e.entity_id));
         return t ? names.Unit(destination ? t->to_unit_id : t->from_unit_id) : std::string();
     };
-    TrackingEvent ev{e.at, "", "", ""};
+    TrackingEvent ev;
+    ev.at = e.at;
     if (e.action == "submission.submitted") {
         ev.action = "submitted";
     } else if (e.action == "submission.observed") {

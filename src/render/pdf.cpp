@@ -155,7 +155,6 @@ double Field(Document& doc,
 std::string RenderReceiptPdf(const ReceiptData& r) {
     Document doc("Cargo del expediente " + r.code);
     double y = kMargin;
-    const double half = kContentWidth / 2;
     const double title = 170;
     doc.Text(kPageWidth - kMargin - title, y, title, "CARGO DE RECEPCIÓN", "DejaVu Sans Bold 13",
              Align::kRight);
