@@ -3,7 +3,6 @@
 #include <charconv>
 #include <condition_variable>
 #include <cstdio>
-#include <functional>
 #include <mutex>
 #include <unordered_map>
 #include <utility>
@@ -256,16 +255,27 @@ Value ColumnValue(const PGresult* res, int row, int col) {
     }
 }
 
+/// Where transactions take their connection from and give it back to.
+class ConnectionPool {
+public:
+    virtual Connection* Acquire() = 0;
+    /// `broken`: the connection failed and is closed instead of reused.
+    virtual void Release(Connection* conn, bool broken) = 0;
+
+protected:
+    ~ConnectionPool() = default;
+};
+
 class PostgresTransaction final : public Transaction {
 public:
-    PostgresTransaction(const void* database,
-                        Connection* conn,
-                        std::function<void(Connection*, bool)> release,
-                        const char* begin)
-        : conn_(conn), release_(std::move(release)), begin_(begin) {
+    PostgresTransaction(const void* database, ConnectionPool& pool, const char* begin)
+        : pool_(pool), conn_(pool.Acquire()), begin_(begin) {
         database_ = database;
     }
     ~PostgresTransaction() override {
+        if (conn_ == nullptr) {
+            return;  // lost, and no other could be had (see First)
+        }
         bool broken = !conn_->healthy();
         if (begin_ == nullptr && !done_ && !broken) {
             try {
@@ -274,11 +284,11 @@ public:
                 broken = true;
             }
         }
-        release_(conn_, broken);
+        pool_.Release(conn_, broken);
     }
 
     std::vector<Row> Query(std::string_view sql, std::span<const Value> params) override {
-        ResultPtr res(conn_->Run(sql, params, std::exchange(begin_, nullptr)));
+        ResultPtr res(Run(sql, params));
         const int rows = PQntuples(res.r);
         const int cols = PQnfields(res.r);
         std::vector<Row> out;
@@ -295,7 +305,7 @@ public:
     }
 
     std::int64_t Execute(std::string_view sql, std::span<const Value> params) override {
-        ResultPtr res(conn_->Run(sql, params, std::exchange(begin_, nullptr)));
+        ResultPtr res(Run(sql, params));
         const char* n = PQcmdTuples(res.r);
         return n && *n ? std::atoll(n) : 0;
     }
@@ -317,14 +327,34 @@ public:
     const Dialect& dialect() const override { return kDialect; }
 
 private:
+    PGresult* Run(std::string_view sql, std::span<const Value> params) {
+        const char* begin = std::exchange(begin_, nullptr);
+        if (begin == nullptr) {
+            return conn_->Run(sql, params);
+        }
+        try {
+            return conn_->Run(sql, params, begin);
+        } catch (const StorageError&) {
+            if (conn_->healthy()) {
+                throw;
+            }
+        }
+        // The pooled connection was gone before this transaction did anything (PostgreSQL
+        // restarted, a fail-over, a dropped idle connection): there is nothing to undo, so the
+        // transaction starts again on a new connection, once.
+        pool_.Release(std::exchange(conn_, nullptr), /*broken=*/true);
+        conn_ = pool_.Acquire();
+        return conn_->Run(sql, params, begin);
+    }
+
+    ConnectionPool& pool_;
     Connection* conn_;
-    std::function<void(Connection*, bool)> release_;
     // The BEGIN not sent yet: it goes with the first statement (Connection::Run).
     const char* begin_;
     bool done_ = false;
 };
 
-class PostgresDatabase final : public Database {
+class PostgresDatabase final : public Database, private ConnectionPool {
 public:
     explicit PostgresDatabase(Options options) : options_(std::move(options)) {
         // Connect once now, so that a wrong URL fails at start and not at the first request.
@@ -363,24 +393,23 @@ private:
     }
 
     std::unique_ptr<Transaction> Begin(const char* begin) {
-        Connection* conn = nullptr;
-        {
-            std::unique_lock lock(mutex_);
-            available_.wait(lock, [this] {
-                return !idle_.empty() || int(all_.size()) < options_.max_connections;
-            });
-            if (!idle_.empty()) {
-                conn = idle_.back();
-                idle_.pop_back();
-            } else {
-                conn = Connect();
-            }
-        }
-        return std::make_unique<PostgresTransaction>(
-            this, conn, [this](Connection* c, bool broken) { Release(c, broken); }, begin);
+        ConnectionPool& pool = *this;
+        return std::make_unique<PostgresTransaction>(this, pool, begin);
     }
 
-    void Release(Connection* conn, bool broken) {
+    Connection* Acquire() override {
+        std::unique_lock lock(mutex_);
+        available_.wait(
+            lock, [this] { return !idle_.empty() || int(all_.size()) < options_.max_connections; });
+        if (!idle_.empty()) {
+            Connection* conn = idle_.back();
+            idle_.pop_back();
+            return conn;
+        }
+        return Connect();
+    }
+
+    void Release(Connection* conn, bool broken) override {
         {
             std::lock_guard lock(mutex_);
             if (broken) {
