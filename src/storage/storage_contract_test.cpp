@@ -272,26 +272,39 @@ TEST_P(StoreTest, FullTextFollowsEdits) {
 }
 
 TEST_P(StoreTest, AuditChainAppendsInOrderWithHashes) {
-    auto tx = db_->BeginWrite();
-    std::vector<domain::AuditEvent> events(3);
-    for (auto& e : events) {
-        e.at = kNow;
-        e.actor = "mesa1";
-        e.action = "dossier.read";
-        e.entity = "dossier";
-        e.client = "127.0.0.1";
+    // A batch larger than one INSERT carries (32 rows), then a single event: every row
+    // chained to the one before, whatever statement wrote it.
+    for (std::size_t size : {70u, 1u}) {
+        auto tx = db_->BeginWrite();
+        std::vector<domain::AuditEvent> events(size);
+        for (std::size_t i = 0; i < size; ++i) {
+            auto& e = events[i];
+            e.at = kNow;
+            e.actor = "mesa1";
+            e.action = "dossier.read";
+            e.entity = "dossier";
+            e.entity_id = std::int64_t(i + 1);
+            e.client = "127.0.0.1";
+        }
+        AuditLog(*tx).Append(events);
+        tx->Commit();
     }
-    AuditLog(*tx).Append(events);
-    tx->Commit();
     auto rtx = db_->BeginRead();
     AuditLog log(*rtx);
-    auto stored = log.After(0, 10);
-    ASSERT_EQ(stored.size(), 3u);
+    auto stored = log.After(0, 100);
+    ASSERT_EQ(stored.size(), 71u);
     EXPECT_EQ(stored[0].prev_hash, domain::kGenesisHash);
-    EXPECT_EQ(stored[1].prev_hash, stored[0].hash);
-    EXPECT_EQ(stored[2].hash, domain::ChainHash(stored[2]));
-    EXPECT_EQ(log.Head().seq, 3);
-    EXPECT_EQ(log.Head().hash, stored[2].hash);
+    for (std::size_t i = 0; i < stored.size(); ++i) {
+        EXPECT_EQ(stored[i].seq, std::int64_t(i + 1));
+        EXPECT_EQ(stored[i].hash, domain::ChainHash(stored[i]));
+        if (i > 0) {
+            EXPECT_EQ(stored[i].prev_hash, stored[i - 1].hash);
+        }
+    }
+    EXPECT_EQ(stored[69].entity_id, 70);
+    EXPECT_EQ(stored[70].entity_id, 1);
+    EXPECT_EQ(log.Head().seq, 71);
+    EXPECT_EQ(log.Head().hash, stored[70].hash);
 }
 
 TEST_P(StoreTest, RecordsCannotBeDeletedNorAuditRowsChanged) {
