@@ -10,8 +10,7 @@ address; the e-mail outbox is sent exactly once whichever nodes send (each node 
 SMTP server here, so that the test sees which node sent what); and the audit chain stays
 one line across nodes.
 
-Next to test here: a node that stops (or dies) in the middle of sending an e-mail — its
-claim lapses after 5 minutes and another node sends the message, once.
+A node that dies in the middle of sending an e-mail is in test_outbox_failover.py.
 
 It needs a PostgreSQL server; scripts/pg-tmp starts a throwaway one:
 
