@@ -1,6 +1,10 @@
 #include "app/admin.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <fstream>
+#include <map>
 
 #include "app/catalog.hpp"
 #include "domain/audit.hpp"
@@ -12,8 +16,32 @@ namespace sige::app {
 
 namespace fs = std::filesystem;
 
-AuditReport VerifyAuditChain(storage::Database& db) {
+std::optional<AuditAnchor> ParseAuditAnchor(std::string_view text) {
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos) {
+        return std::nullopt;
+    }
+    AuditAnchor a;
+    const std::string_view seq = text.substr(0, colon);
+    const auto [end, ec] = std::from_chars(seq.data(), seq.data() + seq.size(), a.seq);
+    if (ec != std::errc() || end != seq.data() + seq.size() || a.seq <= 0) {
+        return std::nullopt;
+    }
+    a.hash = std::string(text.substr(colon + 1));
+    std::transform(a.hash.begin(), a.hash.end(), a.hash.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    if (a.hash.size() != 64 || a.hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+        return std::nullopt;
+    }
+    return a;
+}
+
+AuditReport VerifyAuditChain(storage::Database& db, const std::vector<AuditAnchor>& anchors) {
     AuditReport report;
+    std::map<std::int64_t, std::string> anchored;
+    for (const auto& a : anchors) {
+        anchored[a.seq] = a.hash;
+    }
     std::string prev = domain::kGenesisHash;
     std::int64_t last = 0;
     storage::AuditHead head;
@@ -40,6 +68,16 @@ AuditReport VerifyAuditChain(storage::Database& db) {
             } else if (domain::ChainHash(e) != e.hash) {
                 problem = "su contenido no coincide con su hash: fue modificado";
             }
+            if (problem.empty()) {
+                if (auto a = anchored.find(e.seq); a != anchored.end()) {
+                    if (a->second != e.hash) {
+                        problem = "no tiene el hash anotado (" + a->second.substr(0, 12) +
+                                  "…): la cadena fue reescrita desde que se anotó";
+                    } else {
+                        ++report.anchors_checked;
+                    }
+                }
+            }
             if (!problem.empty()) {
                 report.ok = false;
                 report.first_bad = e.seq != last + 1 ? last + 1 : e.seq;
@@ -60,6 +98,15 @@ AuditReport VerifyAuditChain(storage::Database& db) {
                          ") no coincide con el último evento (" + std::to_string(last) + ")";
         return report;
     }
+    if (auto beyond = anchored.upper_bound(head.seq); beyond != anchored.end()) {
+        // Nothing is ever deleted: an anchored event that is gone means the history was
+        // replaced by a shorter one.
+        report.ok = false;
+        report.first_bad = beyond->first;
+        report.problem = "no existe, y estaba anotado: la cadena fue truncada o reemplazada";
+        return report;
+    }
+    report.head_seq = last;
     report.head_hash = prev;
     return report;
 }

@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/env.hpp"
@@ -19,13 +21,27 @@ struct AuditReport {
     std::int64_t events = 0;     ///< events checked
     std::int64_t first_bad = 0;  ///< seq of the first event that breaks the chain
     std::string problem;         ///< what is wrong there, in Spanish
-    std::string head_hash;       ///< hash of the last event (anchor it elsewhere)
+    std::int64_t head_seq = 0;   ///< the last event...
+    std::string head_hash;       ///< ...and its hash (anchor them elsewhere)
+    int anchors_checked = 0;
 };
+
+/// An event's hash noted outside the system (a report, a letter, a notary's record). The
+/// chain alone shows that no event was changed without recomputing every later hash; an
+/// anchor also shows that nobody recomputed them, i.e. replaced the history since.
+struct AuditAnchor {
+    std::int64_t seq = 0;
+    std::string hash;
+};
+
+/// Parses "SEQ:HASH" (a positive number, 64 hexadecimal digits); nullopt when malformed.
+std::optional<AuditAnchor> ParseAuditAnchor(std::string_view text);
 
 /// Recomputes the chain from the first event: every seq follows the one before, every
 /// prev_hash is the hash before, every hash matches its event, and the head row names the
-/// last event. Reads in batches; runs beside a live server.
-AuditReport VerifyAuditChain(storage::Database& db);
+/// last event; each anchor's event still has the anchored hash. Reads in batches; runs
+/// beside a live server.
+AuditReport VerifyAuditChain(storage::Database& db, const std::vector<AuditAnchor>& anchors = {});
 
 struct BackupReport {
     std::int64_t blobs = 0;

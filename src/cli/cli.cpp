@@ -1,5 +1,6 @@
 #include "cli/cli.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <filesystem>
@@ -287,17 +288,40 @@ int UserAdd(const UserAddOptions& o, const OpenDatabase& open_database) {
     return 0;
 }
 
-int AuditVerify(const Location& loc, const OpenDatabase& open_database) {
+int AuditVerify(const Location& loc,
+                const std::vector<std::string>& anchor_texts,
+                const OpenDatabase& open_database) {
+    std::vector<app::AuditAnchor> anchors;
+    for (const auto& text : anchor_texts) {
+        auto a = app::ParseAuditAnchor(text);
+        if (!a) {
+            std::cerr << "sige: --anchor «" << text
+                      << "» no es válido: se escribe NÚMERO:HASH, el número de un evento y su "
+                         "hash de 64 cifras hexadecimales, tal como lo muestra sige audit verify\n";
+            return 2;
+        }
+        anchors.push_back(*a);
+    }
     Installation inst = Open(loc, open_database);
-    auto report = app::VerifyAuditChain(*inst.db);
+    auto report = app::VerifyAuditChain(*inst.db, anchors);
     if (!report.ok) {
         std::cout << "sige: la cadena de auditoría está ROTA en el evento " << report.first_bad
                   << ": " << report.problem << "\n"
-                  << "  eventos verificados antes del fallo: " << report.events - 1 << "\n";
+                  << "  eventos verificados antes del fallo: "
+                  << std::min(report.events, report.first_bad - 1) << "\n";
         return 1;
     }
     std::cout << "sige: cadena de auditoría íntegra: " << report.events << " eventos\n"
               << "  hash del último evento: " << report.head_hash << "\n";
+    if (report.anchors_checked > 0) {
+        std::cout << "  anclas comprobadas: " << report.anchors_checked
+                  << " (esos eventos conservan el hash anotado)\n";
+    }
+    if (report.head_seq > 0) {
+        std::cout << "  anote esta ancla fuera del sistema; con ella se comprueba más adelante "
+                     "que nada se reescribió:\n    sige audit verify --anchor "
+                  << report.head_seq << ":" << report.head_hash << "\n";
+    }
     return 0;
 }
 
@@ -487,6 +511,10 @@ int Main(int argc, char** argv, const OpenDatabase& open_database) {
     auto* verify_cmd = audit_cmd->add_subcommand(
         "verify", "Verifica la cadena de hashes del registro de auditoría");
     AddLocation(verify_cmd, audit_loc);
+    std::vector<std::string> audit_anchors;
+    verify_cmd->add_option("--anchor", audit_anchors,
+                           "NÚMERO:HASH de un evento anotado en una verificación anterior (se "
+                           "puede repetir): comprueba que ese evento conserva su hash");
 
     Location backup_loc;
     std::string backup_dir;
@@ -529,7 +557,7 @@ int Main(int argc, char** argv, const OpenDatabase& open_database) {
             return UserAdd(user_add, open_database);
         }
         if (*verify_cmd) {
-            return AuditVerify(audit_loc, open_database);
+            return AuditVerify(audit_loc, audit_anchors, open_database);
         }
         if (*backup_cmd) {
             return BackupCommand(backup_loc, backup_dir, open_database);

@@ -4,6 +4,7 @@ who, when, what, from where — in an append-only, tamper-evident chain that
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -170,3 +171,62 @@ def test_rewriting_a_row_and_its_hash_is_still_detected_by_the_next_link(tamper_
     done = verify(srv.data_dir)
     assert done.returncode != 0
     assert "ROTA" in done.stdout
+
+
+# --------------------------------------------------------------------------- anchors
+
+
+def anchor_of(done) -> str:
+    """The SEQ:HASH that `sige audit verify` tells the auditor to note down."""
+    assert done.returncode == 0, done.stdout + done.stderr
+    found = re.search(r"--anchor (\d+:[0-9a-f]{64})", done.stdout)
+    assert found, done.stdout
+    return found.group(1)
+
+
+def work_a_little(data_dir, summary: str) -> None:
+    with Server(data_dir) as srv:
+        mesa1 = srv.login("mesa1")
+        register(mesa1, Demo.load(mesa1).type("SOLGEN"), summary=summary)
+
+
+def test_an_anchor_noted_down_exposes_a_history_rewritten_with_valid_hashes(pristine, tmp_path):
+    """Whoever can write to the database could replace the whole history with another one
+    whose hashes all link (here: an older copy, worked on differently). The chain alone
+    cannot tell; the hash an auditor noted down outside the system can."""
+    data, _ = pristine
+    genuine, doctored = tmp_path / "genuine" / "data", tmp_path / "doctored" / "data"
+    copy_installation(data, genuine)
+    copy_installation(data, doctored)
+    work_a_little(genuine, "Licencia de obra, Jr. Puno 120")
+    anchor = anchor_of(verify(genuine))
+    work_a_little(doctored, "Licencia de obra, Jr. Puno 120 (ampliación)")
+
+    assert verify(doctored).returncode == 0  # every link is valid...
+    done = run_cli("audit", "verify", "--data", str(doctored), "--anchor", anchor)
+    assert done.returncode == 1, done.stdout  # ...but it is not the history that was noted
+    seq = anchor.split(":")[0]
+    assert f"ROTA en el evento {seq}: no tiene el hash anotado" in done.stdout, done.stdout
+
+    kept = run_cli("audit", "verify", "--data", str(genuine), "--anchor", anchor)
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    assert "anclas comprobadas: 1" in kept.stdout
+
+
+def test_an_anchor_beyond_the_end_exposes_a_history_put_back_to_an_older_copy(pristine, tmp_path):
+    data, _ = pristine
+    later = tmp_path / "later" / "data"
+    copy_installation(data, later)
+    work_a_little(later, "Certificado de numeración")
+    anchor = anchor_of(verify(later))
+    done = run_cli("audit", "verify", "--data", str(data), "--anchor", anchor)
+    assert done.returncode == 1, done.stdout
+    assert "truncada" in done.stdout, done.stdout
+
+
+@pytest.mark.parametrize("bad", ["59", "x:" + "a" * 64, "0:" + "a" * 64, "5:" + "a" * 63, "5:" + "g" * 64])
+def test_a_malformed_anchor_is_refused_with_a_clear_message(pristine, bad):
+    data, _ = pristine
+    done = run_cli("audit", "verify", "--data", str(data), "--anchor", bad)
+    assert done.returncode == 2
+    assert "NÚMERO:HASH" in done.stderr, done.stderr
