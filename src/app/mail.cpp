@@ -22,15 +22,6 @@ constexpr auto kClaim = std::chrono::minutes(5);      // a claim's lease
 constexpr auto kPoll = std::chrono::seconds(2);       // how often the outbox is looked at
 constexpr auto kMaxPause = std::chrono::seconds(30);  // between tries of an absent server
 
-std::string HostOf(const std::string& url) {
-    auto start = url.find("://");
-    start = start == std::string::npos ? 0 : start + 3;
-    auto end = url.find_first_of(":/", start);
-    std::string host =
-        url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    return host.empty() ? "localhost" : host;
-}
-
 }  // namespace
 
 notify::Notice BaseNotice(storage::Transaction& tx,
@@ -50,12 +41,22 @@ notify::Notice BaseNotice(storage::Transaction& tx,
     return n;
 }
 
+std::string HostOf(const std::string& url) {
+    auto start = url.find("://");
+    start = start == std::string::npos ? 0 : start + 3;
+    auto end = url.find_first_of(":/", start);
+    std::string host =
+        url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    return host.empty() ? "localhost" : host;
+}
+
 void QueueEmail(storage::Transaction& tx,
                 const Env& env,
                 const notify::Email& email,
                 std::string event,
                 std::optional<DossierId> dossier,
-                const Pdf* attachment) {
+                const Pdf* attachment,
+                std::string message_id) {
     storage::OutboxMessage m;
     if (attachment != nullptr) {
         // The attachment travels as a blob: durable before the row that names it.
@@ -71,7 +72,9 @@ void QueueEmail(storage::Transaction& tx,
     m.subject = email.subject;
     m.text = email.text;
     m.html = email.html;
-    m.message_id = "<" + crypto::RandomToken(18) + "@" + HostOf(env.public_url) + ">";
+    m.message_id = message_id.empty()
+                       ? "<" + crypto::RandomToken(18) + "@" + HostOf(env.public_url) + ">"
+                       : std::move(message_id);
     storage::Outbox(tx).Enqueue(m);
 }
 

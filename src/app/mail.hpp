@@ -32,13 +32,19 @@ notify::Notice BaseNotice(storage::Transaction& tx,
                           const domain::Applicant& applicant,
                           const std::string& tracking_token);
 
-/// Queues `email` in `tx` (the outbox), with `attachment` kept as a blob.
+/// Queues `email` in `tx` (the outbox), with `attachment` kept as a blob. `message_id`
+/// ("<...@...>") is random unless given.
 void QueueEmail(storage::Transaction& tx,
                 const Env& env,
                 const notify::Email& email,
                 std::string event,
                 std::optional<DossierId> dossier,
-                const Pdf* attachment);
+                const Pdf* attachment,
+                std::string message_id = {});
+
+/// The host name in `url` ("https://tramite.example.gob.pe/x" → "tramite.example.gob.pe"),
+/// for Message-IDs; "localhost" when there is none.
+std::string HostOf(const std::string& url);
 
 /// Queues the notice of `kind` about `dossier` in `tx` when its applicant gave an e-mail
 /// address and consented; returns whether it did (then call WakeMailSender after commit).

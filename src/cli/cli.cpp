@@ -14,12 +14,14 @@
 #include <spdlog/spdlog.h>
 
 #include "app/admin.hpp"
+#include "app/audit_anchor.hpp"
 #include "app/audit_trail.hpp"
 #include "app/catalog.hpp"
 #include "app/mail.hpp"
 #include "app/virtual_desk.hpp"
 #include "core/crypto.hpp"
 #include "core/messages_es.hpp"
+#include "core/text.hpp"
 #include "http/server.hpp"
 #include "storage/catalog_store.hpp"
 #include "storage/outbox_store.hpp"
@@ -86,6 +88,7 @@ struct ServeOptions {
     std::vector<std::string> trusted_proxies;
     std::string web;
     bool tracking_staff_names = false;
+    std::vector<std::string> audit_anchor_to;
     bool exit_on_stdin_eof = false;
 };
 
@@ -112,6 +115,13 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
     if (!zone) {
         std::cerr << "sige: zona horaria desconocida: " << o.time_zone << "\n";
         return 2;
+    }
+    for (const auto& address : o.audit_anchor_to) {
+        if (!text::IsPlausibleEmail(address)) {
+            std::cerr << "sige: --audit-anchor-to: «" << address
+                      << "» no parece una dirección de correo (nombre@dominio)\n";
+            return 2;
+        }
     }
     Installation inst = Open(o.loc, open_database);
     inst.env->zone = *zone;
@@ -164,9 +174,10 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
         spdlog::info("sin --smtp: los correos a los administrados esperan en la bandeja de salida");
     }
     mail.Start();
-    // Hourly upkeep: drafts of the virtual desk never submitted go after a day.
+    // Hourly upkeep: drafts of the virtual desk never submitted go after a day; the day's
+    // anchor of the audit chain goes to its recipients (the first time each day).
     app::VirtualDesk virtual_desk(*inst.env);
-    std::jthread upkeep([&virtual_desk](std::stop_token stop) {
+    std::jthread upkeep([&virtual_desk, &o, &inst](std::stop_token stop) {
         std::mutex m;
         std::condition_variable_any cv;
         do {
@@ -176,6 +187,13 @@ int Serve(const ServeOptions& o, const OpenDatabase& open_database) {
                 }
             } catch (const std::exception& e) {
                 spdlog::error("mesa virtual: {}", e.what());
+            }
+            try {
+                if (int n = app::QueueDailyAuditAnchor(*inst.env, o.audit_anchor_to); n > 0) {
+                    spdlog::info("auditoría: ancla del día enviada a {} destinatario(s)", n);
+                }
+            } catch (const std::exception& e) {
+                spdlog::error("auditoría: ancla del día: {}", e.what());
             }
             std::unique_lock lock(m);
             cv.wait_for(lock, stop, std::chrono::hours(1), [] { return false; });
@@ -470,6 +488,12 @@ int Main(int argc, char** argv, const OpenDatabase& open_database) {
         ->add_option("--web", serve.web,
                      "Directorio de la aplicación web compilada (por defecto web/dist)")
         ->envname("SIGE_WEB");
+    serve_cmd
+        ->add_option("--audit-anchor-to", serve.audit_anchor_to,
+                     "Correos que reciben cada día el ancla de la cadena de auditoría (número y "
+                     "hash del último evento), separados por comas")
+        ->delimiter(',')
+        ->envname("SIGE_AUDIT_ANCHOR_TO");
     serve_cmd
         ->add_flag("--tracking-staff-names", serve.tracking_staff_names,
                    "El seguimiento público nombra al servidor que registró, envió o recibió "

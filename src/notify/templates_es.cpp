@@ -137,4 +137,32 @@ Email RejectedEmail(const Notice& n) {
                    {{"Solicitud", n.number}, {"Motivo", n.reason}, {"Fecha y hora", n.when}});
 }
 
+Email AuditAnchorEmail(const AnchorNotice& n) {
+    Email e;
+    e.to = n.to;
+    e.subject = "Ancla del registro de auditoría de sige, " + n.when.substr(0, 10);
+    const std::string anchor = std::to_string(n.seq) + ":" + n.hash;
+    const std::string intro = "El " + n.when.substr(0, 10) + " a las " + n.when.substr(11) +
+                              ", el registro de auditoría de sige en " + n.installation +
+                              " llegaba al evento " + std::to_string(n.seq) + ", cuyo hash es:";
+    const std::string keep =
+        "Guarde este correo fuera del sistema. Con él, cualquiera puede comprobar más adelante "
+        "que nadie reescribió el registro desde hoy, ni lo reemplazó por una copia anterior:";
+    const std::string footer =
+        "Este mensaje se envió automáticamente una vez al día; no responda a esta dirección.";
+    e.text = intro + "\n\n  " + n.hash + "\n\n" + keep + "\n\n  sige audit verify --anchor " +
+             anchor + "\n\n" + footer + "\n";
+    e.html = "<!doctype html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>" +
+             EscapeHtml(e.subject) +
+             "</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;color:#1f2933;"
+             "max-width:560px;margin:0 auto;padding:16px\"><p>" +
+             EscapeHtml(intro) + "</p><p><code style=\"word-break:break-all\">" +
+             EscapeHtml(n.hash) + "</code></p><p>" + EscapeHtml(keep) +
+             "</p><pre style=\"white-space:pre-wrap;word-break:break-all\">sige audit verify "
+             "--anchor " +
+             EscapeHtml(anchor) + "</pre><p style=\"font-size:12px;color:#52606d\">" +
+             EscapeHtml(footer) + "</p></body></html>";
+    return e;
+}
+
 }  // namespace sige::notify

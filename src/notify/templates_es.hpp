@@ -3,6 +3,7 @@
 // The Spanish e-mails sige sends to applicants, in plain text and HTML, always with the
 // tracking link so that nobody has to visit the office to ask "who has my file?".
 
+#include <cstdint>
 #include <string>
 
 #include "notify/email.hpp"
@@ -42,6 +43,19 @@ Email AcceptedEmail(const Notice& n);
 Email ObservedEmail(const Notice& n);
 /// The desk rejected it, and why.
 Email RejectedEmail(const Notice& n);
+
+/// The head of the audit chain on a day, for someone outside the system to keep.
+struct AnchorNotice {
+    std::string to;
+    std::string installation;  ///< the public address of the installation
+    std::string when;          ///< "21/11/2026 00:10", in the installation's zone
+    std::int64_t seq = 0;
+    std::string hash;
+};
+
+/// The daily anchor of the audit chain (docs/OPERATIONS.md): keep it; it proves later
+/// that nobody rewrote the record since.
+Email AuditAnchorEmail(const AnchorNotice& n);
 
 /// `text` with &, <, >, " escaped for HTML.
 std::string EscapeHtml(const std::string& text);

@@ -46,6 +46,10 @@ void Outbox::Enqueue(const OutboxMessage& m) {
          m.attachment_type, m.attachment_sha256, m.message_id, m.created_at});
 }
 
+bool Outbox::Has(const std::string& message_id) {
+    return tx_.QueryOne("SELECT 1 FROM outbox WHERE message_id = ?", {message_id}).has_value();
+}
+
 std::optional<OutboxMessage> Outbox::ClaimNext(const std::string& claimant,
                                                Timestamp now,
                                                Timestamp claim_until) {

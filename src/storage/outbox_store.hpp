@@ -39,6 +39,8 @@ public:
 
     /// Adds a pending message, due at once.
     void Enqueue(const OutboxMessage& message);
+    /// Whether a message with this Message-ID was ever queued (in any state).
+    bool Has(const std::string& message_id);
     /// Claims the oldest due pending message not claimed by anyone else (or whose claim
     /// expired) for `claimant` until `claim_until`. Several nodes never claim the same one.
     std::optional<OutboxMessage> ClaimNext(const std::string& claimant,

@@ -10,6 +10,7 @@ leaves the outbox within 10 seconds when the SMTP server is reachable."
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -151,3 +152,39 @@ def test_without_smtp_messages_wait_in_the_outbox(installation):
     assert listing.returncode == 0
     assert "2 por enviar" in listing.stdout
     assert f"Su expediente {d['code']} fue registrado" in listing.stdout
+
+
+# --------------------------------------------------------------------------- audit anchors
+
+
+def test_the_audit_anchor_goes_out_once_a_day_and_verifies_the_chain(installation, mail):
+    """docs/OPERATIONS.md, "anchor the head": with --audit-anchor-to, the head of the audit
+    chain is e-mailed once a day to people outside the system, with the command that proves
+    later that nobody rewrote the record."""
+    auditors = "auditoria@contraloria.example.pe,oci@example.pe"
+    with Server(installation, "--smtp", mail.url, "--audit-anchor-to", auditors) as srv:
+        assert wait_until(lambda: len(mail.messages()) == 2, timeout=10), "no anchors within 10 s"
+        register(srv.login("mesa1"), Demo.load(srv.login("admin")).type("SOLGEN"))
+    anchors = mail.messages()
+    assert sorted(m["To"] for m in anchors) == sorted(auditors.split(","))
+    for m in anchors:
+        assert m["Subject"].startswith("Ancla del registro de auditoría de sige, ")
+    text = plain_text(anchors[0])
+    found = re.search(r"sige audit verify --anchor (\d+:[0-9a-f]{64})", text)
+    assert found, text
+    # The anchor names the chain as it was; the chain has grown since and still passes it.
+    done = run_cli("audit", "verify", "--data", str(installation), "--anchor", found.group(1))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "anclas comprobadas: 1" in done.stdout
+
+    # The same day, a restart (or another node) sends no second anchor.
+    with Server(installation, "--smtp", mail.url, "--audit-anchor-to", auditors):
+        time.sleep(3)
+    assert len(mail.messages()) == 2
+
+
+def test_a_malformed_anchor_address_stops_the_server_with_a_clear_message(installation):
+    done = run_cli("serve", "--data", str(installation), "--listen", "127.0.0.1:0",
+                   "--audit-anchor-to", "auditoria@contraloria.example.pe,no es correo")
+    assert done.returncode == 2
+    assert "«no es correo» no parece una dirección de correo" in done.stderr, done.stderr
