@@ -259,6 +259,8 @@ Value ColumnValue(const PGresult* res, int row, int col) {
 class ConnectionPool {
 public:
     virtual Connection* Acquire() = 0;
+    /// A new connection, never an idle one (which may be as stale as the one just lost).
+    virtual Connection* AcquireNew() = 0;
     /// `broken`: the connection failed and is closed instead of reused.
     virtual void Release(Connection* conn, bool broken) = 0;
 
@@ -343,7 +345,7 @@ private:
         // restarted, a fail-over, a dropped idle connection): there is nothing to undo, so the
         // transaction starts again on a new connection, once.
         pool_.Release(std::exchange(conn_, nullptr), /*broken=*/true);
-        conn_ = pool_.Acquire();
+        conn_ = pool_.AcquireNew();
         return conn_->Run(sql, params, begin);
     }
 
@@ -405,6 +407,19 @@ private:
             Connection* conn = idle_.back();
             idle_.pop_back();
             return conn;
+        }
+        return Connect();
+    }
+
+    Connection* AcquireNew() override {
+        std::unique_lock lock(mutex_);
+        available_.wait(
+            lock, [this] { return !idle_.empty() || int(all_.size()) < options_.max_connections; });
+        if (int(all_.size()) >= options_.max_connections) {
+            // Full: make room by closing an idle one, likely as stale as the one just lost.
+            Connection* stale = idle_.back();
+            idle_.pop_back();
+            std::erase_if(all_, [stale](const auto& c) { return c.get() == stale; });
         }
         return Connect();
     }
