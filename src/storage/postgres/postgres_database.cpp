@@ -276,7 +276,7 @@ public:
     }
     ~PostgresTransaction() override {
         if (conn_ == nullptr) {
-            return;  // lost, and no other could be had (see First)
+            return;  // lost, and no other could be had (see Run)
         }
         bool broken = !conn_->healthy();
         if (begin_ == nullptr && !done_ && !broken) {
