@@ -74,6 +74,9 @@ public:
     std::optional<std::int64_t> OptInt(std::size_t i) const {
         return IsNull(i) ? std::nullopt : std::optional(Int(i));
     }
+    std::optional<std::string> OptText(std::size_t i) const {
+        return IsNull(i) ? std::nullopt : std::optional(Text(i));
+    }
     const std::vector<Value>& values() const { return values_; }
     std::optional<Timestamp> OptTime(std::size_t i) const {
         return IsNull(i) ? std::nullopt : std::optional(Time(i));

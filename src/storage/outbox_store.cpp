@@ -9,10 +9,6 @@ constexpr std::string_view kColumns =
     "attachment_name, attachment_type, attachment_sha256, message_id, state, attempts, "
     "next_attempt_at, sent_at, last_error";
 
-std::optional<std::string> OptText(const Row& r, std::size_t i) {
-    return r.IsNull(i) ? std::nullopt : std::optional<std::string>(r.Text(i));
-}
-
 OutboxMessage ReadMessage(const Row& r) {
     OutboxMessage m;
     m.id = r.Int(0);
@@ -23,9 +19,9 @@ OutboxMessage ReadMessage(const Row& r) {
     m.subject = r.Text(5);
     m.text = r.Text(6);
     m.html = r.Text(7);
-    m.attachment_name = OptText(r, 8);
-    m.attachment_type = OptText(r, 9);
-    m.attachment_sha256 = OptText(r, 10);
+    m.attachment_name = r.OptText(8);
+    m.attachment_type = r.OptText(9);
+    m.attachment_sha256 = r.OptText(10);
     m.message_id = r.Text(11);
     m.state = r.Text(12);
     m.attempts = int(r.Int(13));

@@ -13,69 +13,18 @@ and sets SIGE_TEST_PG_URL, and every installation a test creates gets its own da
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-import sige_client
-from sige_client import Demo, Server, init_demo
-
-
-def pytest_configure(config):
-    if not os.environ.get("SIGE_BIN"):
-        raise pytest.UsageError("set SIGE_BIN to the built sige binary")
-
-
-def pytest_report_header(config):
-    if sige_client.on_postgresql():
-        return f"sige backend: PostgreSQL ({sige_client.pg_server_url()}), one database per installation"
-    return "sige backend: SQLite (set SIGE_TEST_PG_URL, e.g. through scripts/pg-tmp, for PostgreSQL)"
-
-
-def pytest_sessionfinish(session, exitstatus):
-    sige_client.drop_created_databases()
-
-
-class Sessions:
-    """Logged-in clients of the demo users, created on first use (a login costs ~70 ms)."""
-
-    def __init__(self, server: Server):
-        self.server = server
-        self._clients = {}
-
-    def __getitem__(self, username: str):
-        if username not in self._clients:
-            c = self.server.client()
-            r = c.login(username)
-            assert r.status == 200, f"login {username}: {r!r}"
-            self._clients[username] = c
-        return self._clients[username]
-
-    def close(self):
-        for c in self._clients.values():
-            c.close()
-
-
-def _start(tmp_path_factory, name: str, *args: str) -> Server:
-    data = tmp_path_factory.mktemp(name) / "data"
-    init_demo(data)
-    return Server(data, *args).start()
-
-
-def _stop_checked(srv: Server) -> None:
-    """Stops the server; it must have stayed up and must end cleanly when stdin closes."""
-    alive = srv.alive()
-    code = srv.stop()
-    assert alive, f"the server died while in use:\n{srv.stderr_text()[-3000:]}"
-    assert code == 0, f"the server did not stop cleanly on stdin EOF (exit {code})"
+from sige_client import Demo, Server, Sessions, init_demo, start_demo, stop_checked
+from sige_client import pytest_configure, pytest_report_header, pytest_sessionfinish  # noqa: F401  (hooks)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """A server on a fresh demo installation, shared by the tests of one module."""
-    srv = _start(tmp_path_factory, "sige")
+    srv = start_demo(tmp_path_factory, "sige")
     yield srv
-    _stop_checked(srv)
+    stop_checked(srv)
 
 
 @pytest.fixture(scope="module")
@@ -93,9 +42,9 @@ def demo(users) -> Demo:
 @pytest.fixture
 def fresh_server(tmp_path_factory):
     """A server on its own fresh demo installation, for tests that need pristine state."""
-    srv = _start(tmp_path_factory, "fresh")
+    srv = start_demo(tmp_path_factory, "fresh")
     yield srv
-    _stop_checked(srv)
+    stop_checked(srv)
 
 
 @pytest.fixture

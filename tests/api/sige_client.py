@@ -729,6 +729,62 @@ def wait_until(predicate, timeout: float = 5, interval: float = 0.05):
         time.sleep(interval)
 
 
+# --------------------------------------------------------------------------- shared fixtures' parts
+
+
+def pytest_configure(config):
+    """Imported by the conftest files: the suites need the built binary."""
+    import pytest
+
+    if not os.environ.get("SIGE_BIN"):
+        raise pytest.UsageError("set SIGE_BIN to the built sige binary")
+
+
+def pytest_report_header(config):
+    if on_postgresql():
+        return f"sige backend: PostgreSQL ({pg_server_url()}), one database per installation"
+    return "sige backend: SQLite (set SIGE_TEST_PG_URL, e.g. through scripts/pg-tmp, for PostgreSQL)"
+
+
+def pytest_sessionfinish(session, exitstatus):
+    drop_created_databases()
+
+
+class Sessions:
+    """Logged-in clients of the demo users, created on first use (a login costs ~70 ms)."""
+
+    def __init__(self, server: Server):
+        self.server = server
+        self._clients: dict[str, Client] = {}
+
+    def __getitem__(self, username: str) -> Client:
+        if username not in self._clients:
+            c = self.server.client()
+            r = c.login(username)
+            assert r.status == 200, f"login {username}: {r!r}"
+            self._clients[username] = c
+        return self._clients[username]
+
+    def close(self):
+        for c in self._clients.values():
+            c.close()
+
+
+def start_demo(tmp_path_factory, name: str, *args: str) -> Server:
+    """A started server on a new demo installation in a temporary folder named `name`."""
+    data = tmp_path_factory.mktemp(name) / "data"
+    init_demo(data)
+    return Server(data, *args).start()
+
+
+def stop_checked(srv: Server) -> None:
+    """Stops the server; it must have stayed up and must end cleanly when stdin closes."""
+    alive = srv.alive()
+    code = srv.stop()
+    assert alive, f"the server died while in use:\n{srv.stderr_text()[-3000:]}"
+    assert code == 0, f"the server did not stop cleanly on stdin EOF (exit {code})"
+
+
 # --------------------------------------------------------------------------- common steps
 
 

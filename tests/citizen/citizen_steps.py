@@ -18,7 +18,7 @@ for _sub in ("api", "support"):
     if str(TESTS / _sub) not in sys.path:
         sys.path.insert(0, str(TESTS / _sub))
 
-from sige_client import Client, Response, Server, assert_problem, wait_until  # noqa: E402
+from sige_client import Client, Response, Server, Sessions, assert_problem, wait_until  # noqa: E402
 
 # The demo organisations keep America/Lima time: UTC-5 all year (Peru has no summer time).
 LIMA = timezone(timedelta(hours=-5))
@@ -221,24 +221,8 @@ def html(r: Response) -> str:
 # --------------------------------------------------------------------------- the staff
 
 
-class Staff:
-    """Logged-in clients of the demo users, each logged in once (a login costs ~70 ms)."""
-
-    def __init__(self, server: Server):
-        self.server = server
-        self._clients: dict[str, Client] = {}
-
-    def __getitem__(self, username: str) -> Client:
-        if username not in self._clients:
-            c = self.server.client()
-            r = c.login(username)
-            assert r.status == 200, f"login {username}: {r!r}"
-            self._clients[username] = c
-        return self._clients[username]
-
-    def close(self):
-        for c in self._clients.values():
-            c.close()
+# Logged-in clients of the demo users, each logged in once.
+Staff = Sessions
 
 
 def tray(desk: Client, **params) -> list[dict]:

@@ -7,24 +7,23 @@ on SQLite by default and on PostgreSQL when SIGE_TEST_PG_URL is set (sige_client
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 import citizen_steps  # noqa: F401  (puts tests/api and tests/support on sys.path)
-import sige_client
+from sige_client import Demo, Sessions
+from sige_client import pytest_configure, pytest_report_header, pytest_sessionfinish  # noqa: F401  (hooks)
 
 
-def pytest_configure(config):
-    if not os.environ.get("SIGE_BIN"):
-        raise pytest.UsageError("set SIGE_BIN to the built sige binary")
+# Each test module defines its own `server` (with the options it needs); these build on it.
 
 
-def pytest_report_header(config):
-    if sige_client.on_postgresql():
-        return f"sige backend: PostgreSQL ({sige_client.pg_server_url()}), one database per installation"
-    return "sige backend: SQLite (set SIGE_TEST_PG_URL, e.g. through scripts/pg-tmp, for PostgreSQL)"
+@pytest.fixture(scope="module")
+def staff(server):
+    s = Sessions(server)
+    yield s
+    s.close()
 
 
-def pytest_sessionfinish(session, exitstatus):
-    sige_client.drop_created_databases()
+@pytest.fixture(scope="module")
+def demo(staff) -> Demo:
+    return Demo.load(staff["admin"])

@@ -27,7 +27,7 @@ import urllib.parse
 import pytest
 
 from citizen_steps import Citizen, Staff, applicant, assert_problem, html, in_tray, submission
-from sige_client import Client, Demo, Server, init_demo, receive, register, send
+from sige_client import Client, Demo, Server, init_demo, receive, register, send, start_demo, stop_checked
 
 BAD_CODE_OR_PIN = "No encontramos un expediente con ese número y PIN. Revise ambos datos del cargo."
 BAD_LINK = "El enlace de seguimiento no es válido."
@@ -40,26 +40,9 @@ STAFF_NAMES = ("María Quispe Huamán", "Quispe", "Jorge Ramírez", "Ramírez Sa
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    data = tmp_path_factory.mktemp("seguimiento") / "data"
-    init_demo(data)
-    srv = Server(data, "--trusted-proxy", "127.0.0.1").start()
+    srv = start_demo(tmp_path_factory, "seguimiento", "--trusted-proxy", "127.0.0.1")
     yield srv
-    alive = srv.alive()
-    code = srv.stop()
-    assert alive, f"the server died while in use:\n{srv.stderr_text()[-3000:]}"
-    assert code == 0, f"the server did not stop cleanly (exit {code})"
-
-
-@pytest.fixture(scope="module")
-def staff(server):
-    s = Staff(server)
-    yield s
-    s.close()
-
-
-@pytest.fixture(scope="module")
-def demo(staff) -> Demo:
-    return Demo.load(staff["admin"])
+    stop_checked(srv)
 
 
 @pytest.fixture(scope="module")

@@ -31,10 +31,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from citizen_steps import (ID_CARD_PDF, MAX_FILE_BYTES, MAX_FILES, REQUEST_PDF, Citizen, Staff,
+from citizen_steps import (ID_CARD_PDF, MAX_FILE_BYTES, MAX_FILES, REQUEST_PDF, Citizen,
                            assert_problem, dmy, html, in_tray, lima_date, mails_to, pdf, pdf_text,
                            qr_of, submission, text_of, today_in_lima, tray, wait_for_mails)
-from sige_client import Client, Demo, Server, blob_files, init_demo, raw_http, receive, send, snapshot, wait_until
+from sige_client import Client, blob_files, raw_http, receive, send, snapshot, start_demo, stop_checked, wait_until
 from smtp import SmtpSink
 
 GDU = "Gerencia de Desarrollo Urbano"
@@ -52,26 +52,9 @@ def mailbox(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, mailbox):
-    data = tmp_path_factory.mktemp("mesa-virtual") / "data"
-    init_demo(data)
-    srv = Server(data, "--smtp", mailbox.url, "--trusted-proxy", "127.0.0.1").start()
+    srv = start_demo(tmp_path_factory, "mesa-virtual", "--smtp", mailbox.url, "--trusted-proxy", "127.0.0.1")
     yield srv
-    alive = srv.alive()
-    code = srv.stop()
-    assert alive, f"the server died while in use:\n{srv.stderr_text()[-3000:]}"
-    assert code == 0, f"the server did not stop cleanly (exit {code})"
-
-
-@pytest.fixture(scope="module")
-def staff(server):
-    s = Staff(server)
-    yield s
-    s.close()
-
-
-@pytest.fixture(scope="module")
-def demo(staff) -> Demo:
-    return Demo.load(staff["admin"])
+    stop_checked(srv)
 
 
 _addresses = itertools.count(1)

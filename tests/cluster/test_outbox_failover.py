@@ -24,6 +24,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "api"))
+sys.path.insert(0, str(REPO / "tests" / "support"))
 
 from sige_client import (  # noqa: E402
     Database,
@@ -36,7 +37,8 @@ from sige_client import (  # noqa: E402
     register,
     wait_until,
 )
-from test_two_nodes import SmtpSink, consenting_applicant  # noqa: E402  (same folder)
+from smtp import SmtpSink  # noqa: E402  (tests/support)
+from test_two_nodes import consenting_applicant  # noqa: E402  (same folder)
 
 pytestmark = pytest.mark.skipif(not on_postgresql(), reason="needs scripts/pg-tmp")
 

@@ -20,8 +20,6 @@ It needs a PostgreSQL server; scripts/pg-tmp starts a throwaway one:
 from __future__ import annotations
 
 import ctypes
-import email
-import email.policy
 import hashlib
 import os
 import signal
@@ -38,6 +36,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests" / "api"))
+sys.path.insert(0, str(REPO / "tests" / "support"))
 
 from sige_client import (  # noqa: E402  (the API tests' helpers, shared)
     Client,
@@ -55,9 +54,10 @@ from sige_client import (  # noqa: E402  (the API tests' helpers, shared)
     wait_until,
 )
 
+from smtp import SmtpSink  # noqa: E402  (tests/support)
+
 PROXY_CONF = REPO / "deploy" / "nginx" / "sige-proxy.conf"
 NGINX = "/usr/sbin/nginx"
-SMTP_SINK = REPO / "tests" / "support" / "smtp_sink.py"
 
 pytestmark = pytest.mark.skipif(
     not on_postgresql(),
@@ -176,49 +176,6 @@ class Nginx:
             client, method, uri, status, upstream = line.split(" ", 4)
             rows.append((client, method, uri, int(status), upstream))
         return rows
-
-
-class SmtpSink:
-    """tests/support/smtp_sink.py: an SMTP server on loopback writing each message it gets
-    to folder/NNNN.eml; stop() and start() again keep the same port."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.port = free_port()
-        self.proc: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"smtp://127.0.0.1:{self.port}"
-
-    def start(self) -> "SmtpSink":
-        self.proc = subprocess.Popen(
-            ["/usr/bin/python3", str(SMTP_SINK), str(self.folder), str(self.port)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline()
-        if not line.startswith("smtp: listening"):
-            self.stop()
-            raise RuntimeError(f"the SMTP sink did not start: {line!r}")
-        return self
-
-    def stop(self) -> None:
-        proc, self.proc = self.proc, None
-        if proc is not None:
-            proc.stdin.close()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=5)
-            proc.stdout.close()
-
-    def message_ids(self) -> list[str]:
-        """The Message-ID of every message received, in order."""
-        ids = []
-        for f in sorted(self.folder.glob("*.eml")):
-            msg = email.message_from_bytes(f.read_bytes(), policy=email.policy.default)
-            ids.append(str(msg["Message-ID"]).strip())
-        return ids
 
 
 @dataclass
