@@ -37,6 +37,11 @@ Result<Dossier> LoadVisibleDossier(storage::Transaction& tx,
     return Error(ErrorCode::kNotFound, "dossier.not_found");
 }
 
+TimeZone ZoneOf(storage::Transaction& tx, OrganizationId org, const TimeZone& fallback) {
+    auto o = storage::Organizations(tx).Find(org);
+    return o ? TimeZone::Find(o->time_zone).value_or(fallback) : fallback;
+}
+
 namespace {
 
 /// The process-wide memory of names, keyed by kind ('u', 't', 'o', 'p'), id and the
@@ -60,7 +65,8 @@ public:
         if (names_.size() > 50'000) {
             names_.clear();
         }
-        names_[Key{db, kind, id}] = {name, std::chrono::steady_clock::now() + std::chrono::seconds(30)};
+        names_[Key{db, kind, id}] = {name,
+                                     std::chrono::steady_clock::now() + std::chrono::seconds(30)};
     }
     void Clear() {
         std::lock_guard lock(mutex_);
@@ -74,8 +80,11 @@ private:
 };
 
 template <class Load>
-const std::string& Cached(std::unordered_map<std::int64_t, std::string>& cache, const void* db,
-                          char kind, std::int64_t id, Load load) {
+const std::string& Cached(std::unordered_map<std::int64_t, std::string>& cache,
+                          const void* db,
+                          char kind,
+                          std::int64_t id,
+                          Load load) {
     auto it = cache.find(id);
     if (it == cache.end()) {
         auto& shared = SharedNames::Get();
@@ -91,7 +100,9 @@ const std::string& Cached(std::unordered_map<std::int64_t, std::string>& cache, 
 
 }  // namespace
 
-void Names::ForgetAll() { SharedNames::Get().Clear(); }
+void Names::ForgetAll() {
+    SharedNames::Get().Clear();
+}
 
 const std::string& Names::Unit(UnitId id) {
     return Cached(units_, tx_.database(), 'u', id.value, [&] {

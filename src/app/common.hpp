@@ -14,6 +14,10 @@
 
 namespace sige::app {
 
+/// The time zone of an organisation (numbering years, dates on receipts and e-mails);
+/// `fallback` when it is unknown.
+TimeZone ZoneOf(storage::Transaction& tx, OrganizationId org, const TimeZone& fallback);
+
 /// The dossier if the caller may see it: kNotFound when it does not exist or is reserved
 /// outside the caller's route, kForbidden when public outside it (access_policy.hpp).
 /// `for_update` locks the row (PostgreSQL) in a write transaction.

@@ -34,9 +34,7 @@ notify::Notice BaseNotice(storage::Transaction& tx,
     n.to = applicant.email;
     n.organization = names.Organization(organization);
     n.applicant = applicant.name;
-    auto org = storage::Organizations(tx).Find(organization);
-    n.when =
-        TimeZone::Find(org ? org->time_zone : "").value_or(env.zone).FormatHuman(env.clock.Now());
+    n.when = ZoneOf(tx, organization, env.zone).FormatHuman(env.clock.Now());
     n.tracking_url = env.public_url + "/t/" + tracking_token;
     return n;
 }

@@ -13,11 +13,6 @@ namespace sige::app {
 namespace {
 
 /// Times on paper are in the organisation's own zone.
-TimeZone ZoneOf(storage::Transaction& tx, OrganizationId org, const TimeZone& fallback) {
-    auto o = storage::Organizations(tx).Find(org);
-    return o ? TimeZone::Find(o->time_zone).value_or(fallback) : fallback;
-}
-
 std::string IdTypeLabel(domain::IdType t) {
     switch (t) {
         case domain::IdType::kDni:

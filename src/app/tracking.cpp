@@ -176,10 +176,7 @@ Result<TrackingView> PublicTracking::ByCodeAndPin(const std::string& raw_code,
                                                   const std::string& client) {
     const Timestamp now = env_.clock.Now();
     // As people copy it from paper: spaces around it, lower case.
-    std::string code = text::Trim(raw_code).substr(0, 64);
-    for (char& c : code) {
-        c = (c >= 'a' && c <= 'z') ? char(c - 'a' + 'A') : c;
-    }
+    const std::string code = text::ToUpperAscii(text::Trim(raw_code)).substr(0, 64);
     std::optional<domain::Dossier> match;
     {
         auto tx = env_.db.BeginRead();

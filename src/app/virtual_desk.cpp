@@ -146,11 +146,6 @@ notify::Notice SubmissionNotice(storage::Transaction& tx,
     return n;
 }
 
-TimeZone ZoneOf(storage::Transaction& tx, OrganizationId org, const TimeZone& fallback) {
-    auto o = storage::Organizations(tx).Find(org);
-    return o ? TimeZone::Find(o->time_zone).value_or(fallback) : fallback;
-}
-
 /// The desk's part: the submission, checked against the caller's right to handle it.
 Result<Submission> ForDesk(storage::Transaction& tx,
                            const Caller& caller,

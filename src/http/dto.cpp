@@ -32,6 +32,8 @@ json::value ParseStored(const std::string& text) {
     return ec ? json::value(text) : v;
 }
 
+}  // namespace
+
 json::value ApplicantJson(const std::optional<domain::Applicant>& a, bool limited) {
     if (!a) {
         return nullptr;
@@ -47,8 +49,6 @@ json::value ApplicantJson(const std::optional<domain::Applicant>& a, bool limite
     }
     return o;
 }
-
-}  // namespace
 
 json::object DossierJson(const app::DossierView& v, const TimeZone& zone) {
     const auto& d = v.dossier;

@@ -11,6 +11,9 @@
 
 namespace sige::http {
 
+/// The applicant of a dossier or submission; `limited` leaves out contact data (VIEWER),
+/// null when there is none.
+json::value ApplicantJson(const std::optional<domain::Applicant>& applicant, bool limited);
 json::object DossierJson(const app::DossierView& view, const TimeZone& zone);
 json::object TransferJson(const app::TransferView& view, const TimeZone& zone);
 json::object DeliveryNoteJson(const app::DeliveryNoteView& view, const TimeZone& zone);

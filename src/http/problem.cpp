@@ -82,17 +82,30 @@ int HttpStatus(ErrorCode code) {
     return 500;
 }
 
-Response ProblemResponse(const Error& error) {
+std::string ProblemMessage(const Error& error) {
     std::vector<std::string> args = error.args;
     if (error.code == ErrorCode::kThrottled && args.empty()) {
         args.push_back(std::to_string(error.retry_after_seconds));
     }
+    return MessageEs(error.message_key, args);
+}
+
+void AddProblemHeaders(Response& r, const Error& error) {
+    if (error.code == ErrorCode::kThrottled) {
+        r.SetHeader("Retry-After", std::to_string(std::max(1, error.retry_after_seconds)));
+    }
+    if (error.code == ErrorCode::kUnauthenticated) {
+        r.SetHeader("WWW-Authenticate", "Bearer");
+    }
+}
+
+Response ProblemResponse(const Error& error) {
     json::array errors;
     for (const auto& f : error.fields) {
         errors.push_back(
             json::object{{"field", f.field}, {"message", MessageEs(f.message_key, f.args)}});
     }
-    std::string detail = MessageEs(error.message_key, args);
+    std::string detail = ProblemMessage(error);
     if (!error.fields.empty()) {
         // Name the field in the detail too, for API users reading only that line.
         detail = error.fields.front().field + ": " + detail;
@@ -101,12 +114,7 @@ Response ProblemResponse(const Error& error) {
         }
     }
     Response r = Build(HttpStatus(error.code), detail, &errors);
-    if (error.code == ErrorCode::kThrottled) {
-        r.SetHeader("Retry-After", std::to_string(std::max(1, error.retry_after_seconds)));
-    }
-    if (error.code == ErrorCode::kUnauthenticated) {
-        r.SetHeader("WWW-Authenticate", "Bearer");
-    }
+    AddProblemHeaders(r, error);
     return r;
 }
 

@@ -15,6 +15,13 @@ namespace sige::http {
 /// kThrottled 429, kUnavailable 503.
 int HttpStatus(ErrorCode code);
 
+/// The Spanish sentence for `error` (a throttled one says how many seconds to wait).
+std::string ProblemMessage(const Error& error);
+
+/// The headers an error calls for: `Retry-After` when throttled, `WWW-Authenticate` when
+/// unauthenticated. For responses other than problem documents (HTML pages).
+void AddProblemHeaders(Response& response, const Error& error);
+
 /// An `application/problem+json` response for `error`, with `errors: [{field, message}]`
 /// for field errors and `Retry-After` when throttled.
 Response ProblemResponse(const Error& error);

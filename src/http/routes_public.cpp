@@ -12,6 +12,13 @@ namespace sige::http {
 
 namespace {
 
+/// The code-and-PIN form again, saying what went wrong (with the error's own headers).
+Response TrackingErrorPage(const Error& e, const std::string& code) {
+    Response r = TrackingFormPage(HttpStatus(e.code), ProblemMessage(e), code);
+    AddProblemHeaders(r, e);
+    return r;
+}
+
 /// "a=1&b=x+y%C3%B1" as name/value pairs (application/x-www-form-urlencoded).
 std::vector<std::pair<std::string, std::string>> ParseForm(std::string_view body) {
     auto decode = [](std::string_view s) {
@@ -258,12 +265,7 @@ void AddPublicRoutes(Router& router, Services& s) {
     router.AddPublic("GET", "/t/{token}", [&s, &zone](Request& req) {
         auto view = s.tracking.ByToken(req.path_params.at(0), req.client);
         if (!view) {
-            const auto& e = view.error();
-            Response r = TrackingFormPage(HttpStatus(e.code), MessageEs(e.message_key, e.args), "");
-            if (e.code == ErrorCode::kThrottled) {
-                r.SetHeader("Retry-After", std::to_string(e.retry_after_seconds));
-            }
-            return r;
+            return TrackingErrorPage(view.error(), "");
         }
         return TrackingPage(*view, zone);
     });
@@ -275,13 +277,7 @@ void AddPublicRoutes(Router& router, Services& s) {
         const std::string code = FormValue(form, "code");
         auto view = s.tracking.ByCodeAndPin(code, FormValue(form, "pin"), req.client);
         if (!view) {
-            const auto& e = view.error();
-            Response r =
-                TrackingFormPage(HttpStatus(e.code), MessageEs(e.message_key, e.args), code);
-            if (e.code == ErrorCode::kThrottled) {
-                r.SetHeader("Retry-After", std::to_string(e.retry_after_seconds));
-            }
-            return r;
+            return TrackingErrorPage(view.error(), code);
         }
         Response r;
         r.status = 303;

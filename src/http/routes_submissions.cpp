@@ -22,13 +22,6 @@ json::object SubmissionJson(const app::SubmissionView& v, const TimeZone& zone) 
                                      {"size", f.size},
                                      {"sha256", f.sha256}});
     }
-    json::object applicant{{"name", s.applicant.name},
-                           {"id_type", std::string(domain::ToString(s.applicant.id_type))},
-                           {"id_number", s.applicant.id_number},
-                           {"email", s.applicant.email},
-                           {"phone", s.applicant.phone},
-                           {"address", s.applicant.address},
-                           {"consent", s.applicant.consent}};
     return json::object{
         {"id", s.id},
         {"number", s.number},
@@ -39,7 +32,7 @@ json::object SubmissionJson(const app::SubmissionView& v, const TimeZone& zone) 
         {"type_id", s.type_id.value},
         {"type", json::object{{"id", s.type_id.value}, {"name", v.type_name}}},
         {"summary", s.summary},
-        {"applicant", std::move(applicant)},
+        {"applicant", ApplicantJson(s.applicant, /*limited=*/false)},
         {"files", std::move(files)},
         {"submitted_at", opt_time(s.submitted_at)},
         {"decided_at", opt_time(s.decided_at)},
