@@ -147,14 +147,7 @@ std::optional<UnitId> Units::NearestDesk(UnitId unit) {
         }
         current = Find(*current->parent_id);
     }
-    auto any = tx_.QueryOne(
-        "SELECT id FROM unit WHERE organization_id = ? AND is_desk = 1 AND active = 1 "
-        "ORDER BY id LIMIT 1",
-        {organization});
-    if (!any) {
-        return std::nullopt;
-    }
-    return any->GetId<UnitId>(0);
+    return MainDesk(organization);
 }
 
 std::optional<UnitId> Units::MainDesk(OrganizationId organization) {

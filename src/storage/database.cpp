@@ -103,4 +103,18 @@ int Migrate(Database& db) {
     return current;
 }
 
+std::int64_t NextYearNumber(Transaction& tx,
+                            std::string_view counter_table,
+                            OrganizationId organization,
+                            int year) {
+    const std::string table(counter_table);  // a constant of the stores, never input
+    return tx
+        .QueryOne("INSERT INTO " + table +
+                      " (organization_id, year, last_number) VALUES (?, ?, 1) "
+                      "ON CONFLICT (organization_id, year) DO UPDATE SET last_number = " +
+                      table + ".last_number + 1 RETURNING last_number",
+                  {organization, year})
+        ->Int(0);
+}
+
 }  // namespace sige::storage

@@ -199,4 +199,12 @@ std::vector<std::string> SearchWords(std::string_view text);
 /// "?, ?, ?": `n` placeholders for an IN list.
 std::string Placeholders(std::size_t n);
 
+/// The next number of a gapless yearly counter (`dossier_counter`, `submission_counter`:
+/// organization_id, year, last_number), taken inside `tx`: its row stays locked until the
+/// transaction ends, so a rollback gives the number back.
+std::int64_t NextYearNumber(Transaction& tx,
+                            std::string_view counter_table,
+                            OrganizationId organization,
+                            int year);
+
 }  // namespace sige::storage

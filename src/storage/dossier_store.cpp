@@ -193,12 +193,7 @@ void Dossiers::Update(const Dossier& d) {
 }
 
 std::int64_t Dossiers::NextNumber(OrganizationId organization, int year) {
-    auto r = tx_.QueryOne(
-        "INSERT INTO dossier_counter (organization_id, year, last_number) VALUES (?, ?, 1) "
-        "ON CONFLICT (organization_id, year) "
-        "DO UPDATE SET last_number = dossier_counter.last_number + 1 RETURNING last_number",
-        {organization, year});
-    return r->Int(0);
+    return NextYearNumber(tx_, "dossier_counter", organization, year);
 }
 
 bool Dossiers::IsOnRoute(DossierId dossier, const std::vector<UnitId>& units) {
@@ -285,7 +280,8 @@ DossierPage Dossiers::Search(const DossierFilter& f) {
             const std::string in = Placeholders(f.scope->size());
             route += " OR d.registered_unit_id IN (" + in + ") OR d.desk_unit_id IN (" + in +
                      ") OR EXISTS (SELECT 1 FROM transfer t WHERE t.dossier_id = d.id AND "
-                     "t.to_unit_id IN (" + in + ") AND t.state <> 'reverted')";
+                     "t.to_unit_id IN (" +
+                     in + ") AND t.state <> 'reverted')";
             for (int k = 0; k < 3; ++k) {
                 for (auto u : *f.scope) {
                     v.emplace_back(u);
@@ -307,8 +303,7 @@ DossierPage Dossiers::Search(const DossierFilter& f) {
     // Past this many matches, walking the newest dossiers first and stopping at the page is
     // cheaper than fetching and sorting every match (measured in docs/PERFORMANCE.md).
     constexpr std::int64_t kManyMatches = 1000;
-    const bool walk_in_order =
-        f.sort == DossierFilter::Sort::kNewest && page.total > kManyMatches;
+    const bool walk_in_order = f.sort == DossierFilter::Sort::kNewest && page.total > kManyMatches;
     v.emplace_back(f.per_page);
     v.emplace_back(std::int64_t(f.page - 1) * f.per_page);
     const char* order = f.sort == DossierFilter::Sort::kPriority

@@ -7,6 +7,12 @@ using domain::SubmissionFile;
 
 namespace {
 
+// Submissions the desk sees (filed, not drafts), of an organisation or all (NULL), in a
+// state or any (NULL); binds organisation twice, then the state twice.
+constexpr std::string_view kListed =
+    "(CAST(? AS BIGINT) IS NULL OR organization_id = ?) AND state <> 'draft' AND "
+    "(CAST(? AS TEXT) IS NULL OR state = ?)";
+
 constexpr std::string_view kColumns =
     "id, organization_id, type_id, procedure_id, summary, applicant_name, applicant_id_type, "
     "applicant_id_number, applicant_email, applicant_phone, applicant_address, "
@@ -112,11 +118,9 @@ std::vector<Submission> Submissions::List(std::optional<OrganizationId> organiza
                                           int offset) {
     std::vector<Submission> out;
     const auto filter = StateFilter(state);
-    for (const auto& r : tx_.Query(
-             Select("WHERE (CAST(? AS BIGINT) IS NULL OR organization_id = ?) AND state <> 'draft' "
-                    "AND (CAST(? AS TEXT) IS NULL OR state = ?) "
-                    "ORDER BY submitted_at, id LIMIT ? OFFSET ?"),
-             {organization, organization, filter, filter, limit, offset})) {
+    for (const auto& r : tx_.Query(Select("WHERE " + std::string(kListed) +
+                                          " ORDER BY submitted_at, id LIMIT ? OFFSET ?"),
+                                   {organization, organization, filter, filter, limit, offset})) {
         out.push_back(ReadSubmission(r));
     }
     return out;
@@ -126,22 +130,13 @@ std::int64_t Submissions::Count(std::optional<OrganizationId> organization,
                                 std::optional<domain::SubmissionState> state) {
     const auto filter = StateFilter(state);
     return tx_
-        .QueryOne(
-            "SELECT COUNT(*) FROM submission WHERE (CAST(? AS BIGINT) IS NULL OR "
-            "organization_id = ?) AND "
-            "state <> 'draft' AND (CAST(? AS TEXT) IS NULL OR state = ?)",
-            {organization, organization, filter, filter})
+        .QueryOne("SELECT COUNT(*) FROM submission WHERE " + std::string(kListed),
+                  {organization, organization, filter, filter})
         ->Int(0);
 }
 
 std::int64_t Submissions::NextNumber(OrganizationId organization, int year) {
-    return tx_
-        .QueryOne(
-            "INSERT INTO submission_counter (organization_id, year, last_number) VALUES (?, ?, 1) "
-            "ON CONFLICT (organization_id, year) "
-            "DO UPDATE SET last_number = submission_counter.last_number + 1 RETURNING last_number",
-            {organization, year})
-        ->Int(0);
+    return NextYearNumber(tx_, "submission_counter", organization, year);
 }
 
 int Submissions::CountCreatedBy(const std::string& client, Timestamp since) {

@@ -136,8 +136,7 @@ private:
                            const char* const* values) {
         auto known = prepared_.find(std::string(sql));
         const bool prepare = known == prepared_.end();
-        const std::string name =
-            prepare ? "s" + std::to_string(prepared_.size() + 1) : known->second;
+        const std::string name = prepare ? NextStatementName() : known->second;
         const std::string numbered = prepare ? NumberPlaceholders(sql) : std::string();
         const bool sent =
             PQenterPipelineMode(conn_) == 1 &&
@@ -197,13 +196,16 @@ private:
         return out;
     }
 
+    /// Prepared statements are named s1, s2, ... per connection.
+    std::string NextStatementName() const { return "s" + std::to_string(prepared_.size() + 1); }
+
     const std::string& Prepare(std::string_view sql) {
         auto key = std::string(sql);
         auto it = prepared_.find(key);
         if (it != prepared_.end()) {
             return it->second;
         }
-        std::string name = "s" + std::to_string(prepared_.size() + 1);
+        std::string name = NextStatementName();
         ResultPtr res(PQprepare(conn_, name.c_str(), NumberPlaceholders(sql).c_str(), 0, nullptr));
         Check(res.r, sql);
         return prepared_.emplace(std::move(key), std::move(name)).first->second;
@@ -399,10 +401,16 @@ private:
         return std::make_unique<PostgresTransaction>(this, pool, begin);
     }
 
-    Connection* Acquire() override {
+    /// Waits until a connection is idle or another may be opened.
+    std::unique_lock<std::mutex> WaitForSlot() {
         std::unique_lock lock(mutex_);
         available_.wait(
             lock, [this] { return !idle_.empty() || int(all_.size()) < options_.max_connections; });
+        return lock;
+    }
+
+    Connection* Acquire() override {
+        auto lock = WaitForSlot();
         if (!idle_.empty()) {
             Connection* conn = idle_.back();
             idle_.pop_back();
@@ -412,9 +420,7 @@ private:
     }
 
     Connection* AcquireNew() override {
-        std::unique_lock lock(mutex_);
-        available_.wait(
-            lock, [this] { return !idle_.empty() || int(all_.size()) < options_.max_connections; });
+        auto lock = WaitForSlot();
         if (int(all_.size()) >= options_.max_connections) {
             // Full: make room by closing an idle one, likely as stale as the one just lost.
             Connection* stale = idle_.back();
