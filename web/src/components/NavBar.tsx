@@ -22,7 +22,9 @@ interface Item {
 export function NavBar({ path, open, onNavigate }: Props) {
   const { me } = useSession();
   const count = useInboxCount(me.unit !== null);
-  const submissions = useSubmissionCount(can.handleSubmissions(me));
+  // The server says who works at the main desk; the profile alone does not tell.
+  const handlesSubmissions = me.handles_submissions === true;
+  const submissions = useSubmissionCount(handlesSubmissions);
   const groups: { title: string; items: Item[] }[] = [
     {
       title: es.nav.trays,
@@ -31,8 +33,8 @@ export function NavBar({ path, open, onNavigate }: Props) {
         { href: '/bandeja/en-mi-mesa', label: es.nav.desk, key: 'Alt+M' },
         { href: '/bandeja/enviados', label: es.nav.sent, key: 'Alt+V' },
         { href: '/bandeja/archivados', label: es.nav.archived },
-        ...(submissions.allowed
-          ? [{ href: '/bandeja/mesa-virtual', label: es.nav.virtualDesk, badge: submissions.count, badgeLabel: es.nav.virtualDeskCount }]
+        ...(handlesSubmissions
+          ? [{ href: '/bandeja/mesa-virtual', label: es.nav.virtualDesk, badge: submissions, badgeLabel: es.nav.virtualDeskCount }]
           : []),
       ],
     },

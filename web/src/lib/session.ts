@@ -2,7 +2,7 @@
 // What the user may do to one dossier comes from the dossier's `allowed_actions`.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Me, Profile } from '../api/types';
+import type { Me } from '../api/types';
 
 export interface SessionValue {
   me: Me;
@@ -17,10 +17,6 @@ export function useSession(): SessionValue {
   return s;
 }
 
-export function profileOf(me: Me): Profile {
-  return me.user.profile;
-}
-
 export const can = {
   register: (me: Me) => ['ADMIN', 'DESK', 'OFFICE'].includes(me.user.profile),
   receive: (me: Me) => ['ADMIN', 'DESK', 'OFFICE'].includes(me.user.profile),
@@ -28,7 +24,8 @@ export const can = {
   globalSearch: (me: Me) => ['ADMIN', 'AUTHORITY', 'DESK', 'OFFICE'].includes(me.user.profile),
   administer: (me: Me) => me.user.profile === 'ADMIN',
   printReceipt: (me: Me) => ['ADMIN', 'DESK', 'OFFICE'].includes(me.user.profile),
-  /** The "Mesa virtual" tray; the server also requires working at the main desk (else 403). */
+  /** May open the "Mesa virtual" tray page (the menu shows it on Me.handles_submissions; the
+   *  server also requires working at the main desk, else the page shows its 403). */
   handleSubmissions: (me: Me) => ['ADMIN', 'DESK', 'OFFICE'].includes(me.user.profile),
   /** ADMIN has no unit: trays ask which unit to show. */
   pickTrayUnit: (me: Me) => me.unit === null,
