@@ -49,8 +49,11 @@ PGBENCH_CLIENTS=${PGBENCH_CLIENTS:-8}
 PY=/usr/bin/python3
 PGBIN=/usr/lib/postgresql/15/bin
 
+WITH_PG=0
+[[ " $BACKENDS " == *" postgresql "* ]] && WITH_PG=1
+
 # PostgreSQL runs beside the whole benchmark: start it first, durable, and come back here.
-if [[ " $BACKENDS " == *" postgresql "* && -z "${SIGE_TEST_PG_URL:-}" ]]; then
+if [[ $WITH_PG == 1 && -z "${SIGE_TEST_PG_URL:-}" ]]; then
     PG_TMP_DURABLE=1 exec "$ROOT/scripts/pg-tmp" "$0" "$@"
 fi
 
@@ -126,7 +129,7 @@ now_ms() { date +%s%3N; }
     echo "nginx=$("$NGINX" -v 2>&1 | sed 's/.*nginx\///')"
     echo "sqlite=$(sqlite3 --version 2>/dev/null | awk '{print $1}')"
     echo "backends=$BACKENDS"
-    if [[ -n "${SIGE_TEST_PG_URL:-}" ]]; then
+    if [[ $WITH_PG == 1 ]]; then
         echo "postgresql=$("$PGBIN/postgres" --version | awk '{print $3}')"
         echo "pgbench_scale=$PGBENCH_SCALE"
         echo "pgbench_clients=$PGBENCH_CLIENTS"
@@ -439,7 +442,8 @@ sige_measure() {
 }
 
 # ---- 4b. PostgreSQL -------------------------------------------------------------------------
-PG_ADMIN_URL=${SIGE_TEST_PG_URL:-}
+PG_ADMIN_URL=""
+[[ $WITH_PG == 1 ]] && PG_ADMIN_URL=$SIGE_TEST_PG_URL
 pg_url() { echo "${PG_ADMIN_URL%/*}/$1"; }
 psql_admin() {
     PGOPTIONS="-c client_min_messages=warning" \
